@@ -1,0 +1,50 @@
+# patient-gateway: every target sets itself up through a stamped .venv.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+GGUF ?= models/Qwen3-4B-Instruct-2507-Q4_K_M.gguf
+
+.PHONY: setup run test lint index model bench eval clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	@# The CPU build first, so nothing below pulls a multi-GB CUDA torch.
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[dev]'
+	@command -v redis-server >/dev/null || $(PY) -m pip install -q -e '.[embedded-redis]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(PY) -m gateway serve --dev --host $(HOST) --port $(PORT)
+
+test: setup
+	$(PY) -m pytest -q
+
+lint: setup
+	$(VENV)/bin/ruff check gateway tests scripts
+	$(VENV)/bin/mypy
+
+index: setup
+	$(PY) -m gateway index build
+
+model:
+	@echo "make model: not implemented yet (issue #7)"; exit 1
+
+bench: setup
+	$(PY) scripts/bench.py
+
+eval: setup
+	$(PY) scripts/eval_redaction.py tests/data/redaction_dev.jsonl
+	$(PY) scripts/eval_triage.py tests/data/triage_dev.jsonl
+
+clean:
+	rm -rf $(VENV) var data/index .pytest_cache .mypy_cache .ruff_cache test-artifacts bench-results
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,83 @@
+"""Command line: ``python -m gateway <command>`` (also installed as ``gateway``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from pydantic import ValidationError
+
+from gateway.settings import Settings
+
+
+def load_settings() -> Settings:
+    """The edge: the only place the environment is read."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            name = "GATEWAY_" + "_".join(str(p) for p in err["loc"]).upper()
+            lines.append(f"  {name}: {err['msg']}")
+        raise SystemExit("invalid settings:\n" + "\n".join(lines)) from None
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from gateway.app import ConfigError, create_app
+
+    settings = load_settings()
+    if args.dev:
+        from gateway.devenv import dev_settings
+
+        settings = dev_settings(settings)
+    try:
+        app = create_app(settings)
+    except ConfigError as exc:
+        raise SystemExit(f"invalid settings: {exc}") from None
+    print(
+        f"patient-gateway serving on http://{args.host}:{args.port} "
+        f"(model {settings.ollama_model} at {settings.ollama_url})",
+        flush=True,
+    )
+    uvicorn.run(
+        app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=5
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gateway",
+        description="patient-gateway: redaction, triage, retrieval and safety rails in front "
+        "of a local Ollama model.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = sub.add_parser("serve", help="serve the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--dev",
+        action="store_true",
+        help="create a dev key and start a local Redis under var/ when unset",
+    )
+    serve.set_defaults(func=cmd_serve)
+
+    from gateway import cli_tools
+
+    cli_tools.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    return func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

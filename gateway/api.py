@@ -1,0 +1,174 @@
+"""HTTP routes of the public v1 API, health, readiness and metrics."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable
+from typing import Annotated, Any, TypeVar
+
+from fastapi import APIRouter, Header, Path, Request
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.responses import Response, StreamingResponse
+
+from gateway.errors import ClientError, GatewayError, NotFound
+from gateway.schemas import (
+    PATIENT_ID_PATTERN,
+    ConsultationRequest,
+    ConsultationResponse,
+    DependencyStatus,
+    HistoryResponse,
+    HistoryTurn,
+    Problem,
+    Readiness,
+)
+
+router = APIRouter()
+T = TypeVar("T")
+
+PatientId = Annotated[str, Path(pattern=PATIENT_ID_PATTERN, description="The portal's patient id")]
+Authorization = Annotated[str | None, Header(description="Bearer <API key>")]
+
+_PROBLEMS: dict[int | str, dict[str, Any]] = {
+    code: {"model": Problem, "content": {"application/problem+json": {}}}
+    for code in (400, 401, 404, 409, 413, 422, 429, 500, 502, 503, 504)
+}
+
+
+def runtime(request: Request) -> Any:
+    return request.app.state.runtime
+
+
+async def until_disconnect(request: Request, work: Awaitable[T]) -> T:
+    """Runs ``work`` but cancels it if the client goes away (closing the upstream call)."""
+    task = asyncio.ensure_future(work)
+
+    async def watch() -> None:
+        while True:
+            message = await request.receive()
+            if message["type"] == "http.disconnect":
+                return
+
+    watcher = asyncio.ensure_future(watch())
+    try:
+        done, _ = await asyncio.wait({task, watcher}, return_when=asyncio.FIRST_COMPLETED)
+        if task not in done:
+            task.cancel()
+            raise ClientError("the client disconnected", status=499)
+        return task.result()
+    finally:
+        watcher.cancel()
+        if not task.done():
+            task.cancel()
+
+
+@router.post(
+    "/v1/consultations",
+    response_model=ConsultationResponse,
+    responses={
+        **_PROBLEMS,
+        200: {
+            "description": "The answer; with stream=true or Accept: text/event-stream, "
+            "Server-Sent Events: meta, delta…, done (or error).",
+            "content": {"text/event-stream": {}},
+        },
+    },
+    tags=["consultations"],
+)
+async def create_consultation(
+    body: ConsultationRequest, request: Request, authorization: Authorization = None
+) -> Response:
+    rt = runtime(request)
+    tenant = rt.keys.tenant_for(authorization)
+    prepared = await rt.service.prepare(tenant, body)
+    wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
+    if wants_stream:
+        events = await rt.service.stream(prepared)
+        return StreamingResponse(
+            events,
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+        )
+    result = await until_disconnect(request, rt.service.complete(prepared))
+    return JSONResponse(result.model_dump(), headers={"Cache-Control": "no-store"})
+
+
+@router.get(
+    "/v1/patients/{patient_id}/history",
+    response_model=HistoryResponse,
+    responses=_PROBLEMS,
+    tags=["patients"],
+)
+async def get_history(
+    patient_id: PatientId, request: Request, authorization: Authorization = None
+) -> HistoryResponse:
+    rt = runtime(request)
+    tenant = rt.keys.tenant_for(authorization)
+    turns = await rt.service.history.load(tenant, patient_id)
+    if not turns:
+        raise NotFound("no conversation is stored for this patient")
+    return HistoryResponse(
+        patient_id=patient_id,
+        turns=[
+            HistoryTurn(role=t.role, content=t.content, ts=t.ts, triage=t.triage) for t in turns
+        ],
+    )
+
+
+@router.delete(
+    "/v1/patients/{patient_id}/history", status_code=204, responses=_PROBLEMS, tags=["patients"]
+)
+async def delete_history(
+    patient_id: PatientId, request: Request, authorization: Authorization = None
+) -> Response:
+    rt = runtime(request)
+    tenant = rt.keys.tenant_for(authorization)
+    await rt.service.history.erase(tenant, patient_id)
+    return Response(status_code=204)
+
+
+@router.get("/healthz", tags=["operations"])
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get(
+    "/readyz",
+    response_model=Readiness,
+    responses={503: {"model": Readiness}},
+    tags=["operations"],
+)
+async def readyz(request: Request) -> JSONResponse:
+    rt = runtime(request)
+    deps: dict[str, DependencyStatus] = {}
+    try:
+        await asyncio.wait_for(rt.redis.ping(), rt.settings.redis_timeout)
+        deps["redis"] = DependencyStatus(ok=True, detail="ping ok")
+    except (TimeoutError, OSError, Exception) as exc:
+        deps["redis"] = DependencyStatus(ok=False, detail=f"ping failed: {type(exc).__name__}")
+    try:
+        version = await rt.ollama.version()
+        deps["ollama"] = DependencyStatus(ok=True, detail=f"version {version}")
+        try:
+            info = await rt.ollama.show()
+            caps = info.get("capabilities")
+            if isinstance(caps, list) and "completion" not in caps:
+                deps["model"] = DependencyStatus(
+                    ok=False, detail=f"model '{rt.ollama.model}' cannot do chat completion"
+                )
+            else:
+                deps["model"] = DependencyStatus(ok=True, detail=f"'{rt.ollama.model}' present")
+        except GatewayError as exc:
+            deps["model"] = DependencyStatus(ok=False, detail=exc.detail)
+    except GatewayError as exc:
+        deps["ollama"] = DependencyStatus(ok=False, detail=exc.detail)
+        deps["model"] = DependencyStatus(ok=False, detail="unknown: Ollama not reachable")
+    ready = all(d.ok for d in deps.values())
+    body = Readiness(ready=ready, dependencies=deps)
+    return JSONResponse(body.model_dump(), status_code=200 if ready else 503)
+
+
+@router.get("/metrics", tags=["operations"], response_class=Response)
+async def metrics(request: Request) -> Response:
+    rt = runtime(request)
+    return Response(generate_latest(rt.metrics.registry), media_type=CONTENT_TYPE_LATEST)

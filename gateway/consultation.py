@@ -1,0 +1,287 @@
+"""The consultation pipeline: normalize → redact → triage → retrieve → context → model → rails.
+
+``prepare`` runs every stage that happens before the model; ``complete`` and ``stream`` then
+talk to the model. Nothing is written to Redis until an answer has completed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+from gateway.errors import (
+    GatewayError,
+    RedactionFailed,
+    StoreUnavailable,
+    UpstreamProtocolError,
+)
+from gateway.history import HistoryStore, Turn
+from gateway.locale import Locale, detect_locale, disclaimer
+from gateway.metrics import Metrics
+from gateway.normalize import normalize_text
+from gateway.ollama import ChatBackend, ChatResult
+from gateway.prompt import Snippet, build_messages
+from gateway.redaction.base import Analyzer
+from gateway.redaction.placeholders import replace_entities
+from gateway.retrieval import Retriever
+from gateway.schemas import (
+    Citation,
+    ConsultationRequest,
+    ConsultationResponse,
+    Triage,
+    Usage,
+)
+from gateway.settings import Settings
+from gateway.thinkfilter import strip_think
+from gateway.triage.base import Triager, TriageResult
+
+
+@dataclass
+class Prepared:
+    id: str
+    tenant: str
+    patient_id: str
+    locale: Locale
+    text: str  # redacted
+    redactions: dict[str, int]
+    triage: TriageResult
+    snippets: list[Snippet]
+    messages: list[dict[str, str]]
+    degraded: list[str] = field(default_factory=list)
+
+
+def sse(event: str, data: object) -> bytes:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"event: {event}\ndata: {payload}\n\n".encode()
+
+
+class ConsultationService:
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        backend: ChatBackend,
+        history: HistoryStore,
+        analyzer: Analyzer,
+        triager: Triager,
+        retriever: Retriever,
+        metrics: Metrics,
+    ) -> None:
+        self.settings = settings
+        self.backend = backend
+        self.history = history
+        self.analyzer = analyzer
+        self.triager = triager
+        self.retriever = retriever
+        self.metrics = metrics
+
+    # -- before the model -------------------------------------------------------------------
+
+    def _redact(self, text: str) -> tuple[str, dict[str, int]]:
+        try:
+            entities = self.analyzer.analyze(text)
+            redacted, _, counts = replace_entities(text, entities)
+        except Exception as exc:
+            # Fail closed: without a trustworthy redaction nothing may be forwarded or stored.
+            raise RedactionFailed("the message could not be redacted") from exc
+        return redacted, counts
+
+    async def prepare(self, tenant: str, request: ConsultationRequest) -> Prepared:
+        m = self.metrics
+        with m.stage("normalize"):
+            text = normalize_text(request.message)
+        with m.stage("redact"):
+            redacted, counts = self._redact(text)
+        for kind, n in counts.items():
+            m.redactions.labels(kind).inc(n)
+        locale: Locale = request.locale or detect_locale(redacted)
+        with m.stage("triage"):
+            triage = self.triager.assess(redacted)
+        m.triage.labels(triage.level, triage.category or "none").inc()
+        degraded: list[str] = []
+        with m.stage("retrieve"):
+            snippets = self.retriever.search(redacted, locale, 4)
+        with m.stage("history_read"):
+            try:
+                history = await self.history.load(tenant, request.patient_id)
+            except StoreUnavailable:
+                # Answering without context beats not answering; the flag tells the portal.
+                history = []
+                degraded.append("history")
+        messages = build_messages(
+            locale, snippets, history, redacted, urgent=triage.level == "urgent"
+        )
+        for reason in degraded:
+            m.degraded.labels(reason).inc()
+        return Prepared(
+            id=f"c_{uuid.uuid4().hex}",
+            tenant=tenant,
+            patient_id=request.patient_id,
+            locale=locale,
+            text=redacted,
+            redactions=counts,
+            triage=triage,
+            snippets=snippets,
+            messages=messages,
+            degraded=degraded,
+        )
+
+    # -- shared pieces ----------------------------------------------------------------------
+
+    def disclaimer(self, locale: Locale) -> str:
+        s = self.settings
+        return disclaimer(
+            locale, s.emergency_number_zh if locale == "zh" else s.emergency_number_en
+        )
+
+    def _triage(self, p: Prepared) -> Triage:
+        return Triage(level=p.triage.level, category=p.triage.category, reasons=p.triage.reasons)
+
+    def _citations(self, p: Prepared) -> list[Citation]:
+        return [
+            Citation(id=s.id, title=s.title, source=s.source, score=round(s.score, 4))
+            for s in p.snippets
+        ]
+
+    def meta(self, p: Prepared) -> dict[str, object]:
+        return {
+            "id": p.id,
+            "patient_id": p.patient_id,
+            "triage": self._triage(p).model_dump(),
+            "citations": [c.model_dump() for c in self._citations(p)],
+            "redactions": p.redactions,
+        }
+
+    async def _store(self, p: Prepared, answer: str) -> bool:
+        now = time.time()
+        user = Turn("user", p.text, now, p.triage.level)
+        reply = Turn("assistant", answer, now, p.triage.level)
+        with self.metrics.stage("history_write"):
+            try:
+                await self.history.append_pair(p.tenant, p.patient_id, user, reply)
+            except StoreUnavailable:
+                self.metrics.degraded.labels("history_write").inc()
+                return False
+        return True
+
+    def _observe(self, result: ChatResult, started: float) -> None:
+        m = self.metrics
+        m.upstream_seconds.observe(time.perf_counter() - started)
+        if result.time_to_first_token is not None:
+            m.ttft_seconds.observe(result.time_to_first_token)
+        m.tokens.labels("prompt").inc(result.prompt_tokens)
+        m.tokens.labels("completion").inc(result.completion_tokens)
+
+    # -- non-streaming ----------------------------------------------------------------------
+
+    async def complete(self, p: Prepared) -> ConsultationResponse:
+        started = time.perf_counter()
+        self.metrics.in_flight.inc()
+        try:
+            async with self.backend.chat(p.messages) as chat:
+                async for _ in chat.deltas():
+                    pass
+                result = chat.result
+                # With the whole text known, an orphan </think> can drop what preceded it.
+                whole = strip_think(chat.raw_text)
+        except GatewayError as exc:
+            self.metrics.upstream_errors.labels(exc.slug).inc()
+            raise
+        finally:
+            self.metrics.in_flight.dec()
+        self._observe(result, started)
+        answer = whole.strip()
+        if not answer:
+            self.metrics.upstream_errors.labels("empty-answer").inc()
+            raise UpstreamProtocolError("the model returned an empty answer")
+        degraded = list(p.degraded)
+        if not await self._store(p, answer):
+            degraded.append("history_write")
+        note = self.disclaimer(p.locale)
+        return ConsultationResponse(
+            id=p.id,
+            patient_id=p.patient_id,
+            answer=f"{answer}\n\n{note}" if answer else note,
+            triage=self._triage(p),
+            citations=self._citations(p),
+            redactions=p.redactions,
+            disclaimer=note,
+            model=self.backend.model,
+            degraded=bool(degraded),
+            usage=Usage(
+                prompt_tokens=result.prompt_tokens, completion_tokens=result.completion_tokens
+            ),
+        )
+
+    # -- streaming --------------------------------------------------------------------------
+
+    async def stream(self, p: Prepared) -> AsyncIterator[bytes]:
+        """Opens the upstream and waits for the first visible token *before* returning.
+
+        Failures up to that point raise (and become problem+json with a real status); after
+        it they become a final ``error`` event.
+        """
+        started = time.perf_counter()
+        chat_cm = self.backend.chat(p.messages)
+        self.metrics.in_flight.inc()
+        try:
+            chat = await chat_cm.__aenter__()
+            deltas = chat.deltas()
+            try:
+                first = await anext(deltas)
+            except StopAsyncIteration:
+                raise UpstreamProtocolError("the model returned an empty answer") from None
+        except BaseException as exc:
+            self.metrics.in_flight.dec()
+            if isinstance(exc, GatewayError):
+                self.metrics.upstream_errors.labels(exc.slug).inc()
+            await chat_cm.__aexit__(type(exc), exc, exc.__traceback__)
+            raise
+
+        async def events() -> AsyncIterator[bytes]:
+            parts: list[str] = []
+            try:
+                yield sse("meta", self.meta(p))
+                parts.append(first)
+                yield sse("delta", {"text": first})
+                async for delta in deltas:
+                    parts.append(delta)
+                    yield sse("delta", {"text": delta})
+                result = chat.result
+                self._observe(result, started)
+                degraded = list(p.degraded)
+                if not await self._store(p, "".join(parts).strip()):
+                    degraded.append("history_write")
+                note = self.disclaimer(p.locale)
+                yield sse("delta", {"text": f"\n\n{note}"})
+                yield sse(
+                    "done",
+                    {
+                        "disclaimer": note,
+                        "usage": {
+                            "prompt_tokens": result.prompt_tokens,
+                            "completion_tokens": result.completion_tokens,
+                        },
+                        "degraded": bool(degraded),
+                        "model": self.backend.model,
+                    },
+                )
+            except GatewayError as exc:
+                self.metrics.upstream_errors.labels(exc.slug).inc()
+                yield sse(
+                    "error",
+                    {
+                        "type": exc.type_uri,
+                        "title": exc.title,
+                        "status": exc.status,
+                        "detail": exc.detail,
+                    },
+                )
+            finally:
+                self.metrics.in_flight.dec()
+                await chat_cm.__aexit__(None, None, None)
+
+        return events()

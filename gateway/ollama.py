@@ -1,0 +1,261 @@
+"""Client for Ollama's ``/api/chat`` (streaming NDJSON), per shared/ollama-contract.md.
+
+Every httpx failure is translated here into the gateway's hierarchy (errors.py). The stream
+is an async context manager so the upstream request is closed whenever the consumer stops
+early — a client disconnect cancels the consumer, which closes the connection, which makes
+Ollama stop generating.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Protocol
+
+import httpx
+
+from gateway.errors import (
+    GatewayError,
+    UpstreamProtocolError,
+    UpstreamTimeout,
+    UpstreamUnavailable,
+)
+from gateway.thinkfilter import ThinkFilter
+
+Message = Mapping[str, str]
+
+
+@dataclass
+class ChatResult:
+    """What is known once the stream ended with ``done: true``."""
+
+    done_reason: str = "stop"
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    raw_chars: int = 0
+    dropped_reasoning: bool = False
+    time_to_first_token: float | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def _error_text(body: bytes) -> str:
+    try:
+        message = json.loads(body).get("error", "")
+    except (ValueError, AttributeError):
+        message = body.decode("utf-8", "replace")
+    # Ollama's errors never echo prompts, but keep details bounded anyway.
+    return str(message)[:200]
+
+
+def _status_error(status: int, body: bytes, model: str) -> GatewayError:
+    text = _error_text(body)
+    if status == 404:
+        return UpstreamUnavailable(
+            f"model '{model}' is not installed on the Ollama host (create it with `make model`)"
+        )
+    if status in (429, 503):
+        return UpstreamUnavailable(
+            f"Ollama is busy ({status}): {text}", headers={"Retry-After": "5"}
+        )
+    if status == 400:
+        return UpstreamProtocolError(f"Ollama rejected the request (400): {text}")
+    return UpstreamProtocolError(f"Ollama failed ({status}): {text}")
+
+
+class ChatStream:
+    """One ``/api/chat`` call. Use ``async with`` then iterate ``deltas()``."""
+
+    def __init__(self, client: OllamaClient, body: dict[str, Any]) -> None:
+        self._client = client
+        self._body = body
+        self._response: httpx.Response | None = None
+        self._deadline = 0.0
+        self.result = ChatResult()
+        self.raw_text = ""
+
+    async def __aenter__(self) -> ChatStream:
+        c = self._client
+        self._deadline = time.monotonic() + c.total_timeout
+        timeout = httpx.Timeout(
+            connect=c.connect_timeout,
+            read=min(c.first_byte_timeout, c.total_timeout),
+            write=c.connect_timeout,
+            pool=c.connect_timeout,
+        )
+        request = c.http.build_request(
+            "POST", f"{c.base_url}/api/chat", json=self._body, timeout=timeout
+        )
+        self._started = time.monotonic()
+        try:
+            self._response = await c.http.send(request, stream=True)
+        except httpx.ConnectTimeout as exc:
+            raise UpstreamTimeout(
+                f"could not connect to Ollama within {c.connect_timeout}s"
+            ) from exc
+        except httpx.ReadTimeout as exc:
+            raise UpstreamTimeout(
+                f"Ollama sent no response within {c.first_byte_timeout}s (model load or queue)"
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise UpstreamUnavailable(f"cannot reach Ollama: {type(exc).__name__}") from exc
+        if self._response.status_code != 200:
+            try:
+                body = await self._response.aread()
+            except httpx.HTTPError:
+                body = b""
+            finally:
+                await self._response.aclose()
+            raise _status_error(self._response.status_code, body, self._body["model"])
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._response is not None:
+            await self._response.aclose()
+
+    async def _lines(self) -> AsyncIterator[str]:
+        assert self._response is not None
+        lines = self._response.aiter_lines()
+        idle = self._client.idle_timeout
+        while True:
+            remaining = self._deadline - time.monotonic()
+            if remaining <= 0:
+                raise UpstreamTimeout(f"Ollama did not finish within {self._client.total_timeout}s")
+            wait = min(idle, remaining)
+            try:
+                async with asyncio.timeout(wait):
+                    line = await anext(lines)
+            except StopAsyncIteration:
+                return
+            except TimeoutError as exc:
+                if wait < idle:
+                    raise UpstreamTimeout(
+                        f"Ollama did not finish within {self._client.total_timeout}s"
+                    ) from exc
+                raise UpstreamTimeout(f"Ollama stalled: no data for {idle}s") from exc
+            except httpx.ReadTimeout as exc:
+                raise UpstreamTimeout(f"Ollama stalled: no data for {idle}s") from exc
+            except httpx.HTTPError as exc:
+                raise UpstreamProtocolError(
+                    f"the Ollama stream broke: {type(exc).__name__}"
+                ) from exc
+            if line.strip():
+                yield line
+
+    async def deltas(self) -> AsyncIterator[str]:
+        """Visible answer text, reasoning removed. Raises on any upstream failure."""
+        think = ThinkFilter()
+        done = False
+        async for line in self._lines():
+            try:
+                chunk = json.loads(line)
+            except ValueError as exc:
+                raise UpstreamProtocolError("Ollama sent a line that is not JSON") from exc
+            if not isinstance(chunk, dict):
+                raise UpstreamProtocolError("Ollama sent a line that is not a JSON object")
+            if "error" in chunk:
+                raise UpstreamProtocolError(
+                    f"Ollama failed while generating: {str(chunk['error'])[:200]}"
+                )
+            message = chunk.get("message") or {}
+            content = message.get("content") or ""  # `thinking` is never forwarded
+            if content:
+                self.raw_text += content
+                visible = think.feed(content)
+                if visible:
+                    if self.result.time_to_first_token is None:
+                        self.result.time_to_first_token = time.monotonic() - self._started
+                    yield visible
+            if chunk.get("done"):
+                done = True
+                # Zero-valued metrics are omitted by Ollama, hence the defaults.
+                self.result.done_reason = str(chunk.get("done_reason") or "stop")
+                self.result.prompt_tokens = int(chunk.get("prompt_eval_count") or 0)
+                self.result.completion_tokens = int(chunk.get("eval_count") or 0)
+                break
+        if not done:
+            raise UpstreamProtocolError("the Ollama stream ended without completing")
+        tail = think.flush()
+        self.result.dropped_reasoning = think.dropped_reasoning
+        self.result.raw_chars = len(self.raw_text)
+        if tail:
+            yield tail
+
+
+class ChatBackend(Protocol):
+    """What the pipeline needs from a model server."""
+
+    model: str
+
+    def chat(
+        self, messages: Sequence[Message], *, num_predict: int | None = None
+    ) -> ChatStream: ...
+
+
+class OllamaClient:
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        *,
+        base_url: str,
+        model: str,
+        num_predict: int,
+        keep_alive: str,
+        connect_timeout: float,
+        first_byte_timeout: float,
+        idle_timeout: float,
+        total_timeout: float,
+    ) -> None:
+        self.http = http
+        self.base_url = base_url.rstrip("/")
+        self.model = model
+        self.num_predict = num_predict
+        self.keep_alive = keep_alive
+        self.connect_timeout = connect_timeout
+        self.first_byte_timeout = first_byte_timeout
+        self.idle_timeout = idle_timeout
+        self.total_timeout = total_timeout
+
+    def chat(self, messages: Sequence[Message], *, num_predict: int | None = None) -> ChatStream:
+        body: dict[str, Any] = {
+            "model": self.model,
+            "messages": [dict(m) for m in messages],
+            "stream": True,
+            "keep_alive": self.keep_alive,
+            # Never a per-request num_ctx: a value different from the loaded runner's forces a
+            # model reload. The context size lives in the Modelfile.
+            "options": {"num_predict": num_predict or self.num_predict},
+        }
+        return ChatStream(self, body)
+
+    async def _get_json(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = await self.http.request(
+                method, f"{self.base_url}{path}", timeout=self.connect_timeout, **kwargs
+            )
+        except httpx.TimeoutException as exc:
+            raise UpstreamTimeout(f"Ollama {path} timed out") from exc
+        except httpx.HTTPError as exc:
+            raise UpstreamUnavailable(f"cannot reach Ollama: {type(exc).__name__}") from exc
+        if response.status_code != 200:
+            raise _status_error(response.status_code, response.content, self.model)
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise UpstreamProtocolError(f"Ollama {path} returned invalid JSON") from exc
+
+    async def version(self) -> str:
+        data = await self._get_json("GET", "/api/version")
+        return str(data.get("version", "unknown"))
+
+    async def show(self) -> dict[str, Any]:
+        data = await self._get_json("POST", "/api/show", json={"model": self.model})
+        return data if isinstance(data, dict) else {}

@@ -1,0 +1,1 @@
+"""Personal-identifier redaction: recognizers, the analyzer, placeholders."""

@@ -1,0 +1,101 @@
+"""The gateway's one configuration object.
+
+Read once, at the edge (the CLI or whoever calls ``create_app``); nothing else in the
+package reads ``os.environ``. Every field maps to ``GATEWAY_<NAME>``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+_KEY_NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    """A tenant's key. Only the SHA-256 of the secret is kept after parsing."""
+
+    tenant: str
+    digest: bytes
+
+    @classmethod
+    def from_pair(cls, pair: str) -> ApiKey:
+        name, sep, secret = pair.strip().partition(":")
+        if not sep or not _KEY_NAME.match(name) or len(secret) < 16:
+            raise ValueError(
+                "each entry must be NAME:KEY with NAME of [A-Za-z0-9._-] and a key of "
+                "at least 16 characters"
+            )
+        return cls(tenant=name, digest=hashlib.sha256(secret.encode()).digest())
+
+
+def _parse_keys(value: Any) -> Any:
+    if isinstance(value, str):
+        pairs = [p for p in value.split(",") if p.strip()]
+        return tuple(ApiKey.from_pair(p) for p in pairs)
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="forbid", frozen=True)
+
+    # Upstream model server.
+    ollama_url: str = "http://127.0.0.1:11434"
+    ollama_model: str = "qwen3-4b-clinic"
+    ollama_connect_timeout: float = Field(5.0, gt=0)
+    # Long on purpose: headers only arrive after model load + prompt evaluation.
+    ollama_first_byte_timeout: float = Field(120.0, gt=0)
+    ollama_idle_timeout: float = Field(30.0, gt=0)
+    ollama_total_timeout: float = Field(300.0, gt=0)
+    ollama_num_predict: int = Field(768, ge=16, le=8192)
+    ollama_keep_alive: str = "30m"
+
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    redis_timeout: float = Field(2.0, gt=0)
+
+    api_keys: Annotated[tuple[ApiKey, ...], NoDecode] = ()
+
+    index_dir: Path = Path("data/index")
+    var_dir: Path = Path("var")
+
+    history_ttl_seconds: int = Field(24 * 3600, ge=60)
+    history_max_turns: int = Field(20, ge=1, le=500)
+
+    # Numbers the gateway itself tells patients to call, per locale.
+    emergency_number_zh: str = "120"
+    emergency_number_en: str = "911"
+    crisis_line_zh: str = "12356"
+    crisis_line_en: str = "988"
+
+    max_body_bytes: int = Field(64 * 1024, ge=1024)
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    # Secret for keyed hashes of patient ids and identifier values. Generated and kept
+    # under var/ by the dev bootstrap when unset.
+    hash_secret: SecretStr = SecretStr("")
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _keys(cls, value: Any) -> Any:
+        return _parse_keys(value)
+
+    @field_validator("ollama_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError("must be an http(s) URL such as http://127.0.0.1:11434")
+        return value.rstrip("/")
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: str) -> str:
+        if not re.match(r"^(redis|rediss|unix)://", value):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value

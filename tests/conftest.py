@@ -1,0 +1,104 @@
+"""Shared fixtures: a real redis-server, the fake Ollama, and the gateway over real HTTP."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+import redis
+
+from gateway.app import create_app
+from gateway.settings import Settings
+from tests.fake_ollama import FakeOllama
+from tests.servers import RedisServer, ThreadedServer
+
+API_KEY = "test-key-0123456789abcdef"
+OTHER_KEY = "other-key-0123456789abcdef"
+HASH_SECRET = "s" * 48
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[RedisServer]:
+    server = RedisServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def redis_client(redis_server: RedisServer) -> Iterator[redis.Redis]:
+    client = redis.Redis.from_url(redis_server.url, decode_responses=True)
+    client.flushall()
+    yield client
+    client.close()
+
+
+@pytest.fixture(scope="session")
+def fake_ollama_server() -> Iterator[FakeOllama]:
+    fake = FakeOllama().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture()
+def fake_ollama(fake_ollama_server: FakeOllama) -> FakeOllama:
+    fake_ollama_server.reset()
+    return fake_ollama_server
+
+
+def make_settings(ollama_url: str, redis_url: str, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "ollama_url": ollama_url,
+        "redis_url": redis_url,
+        "api_keys": f"portal-a:{API_KEY},portal-b:{OTHER_KEY}",
+        "hash_secret": HASH_SECRET,
+        "ollama_connect_timeout": 2.0,
+        "ollama_first_byte_timeout": 5.0,
+        "ollama_idle_timeout": 2.0,
+        "ollama_total_timeout": 20.0,
+        "log_level": "warning",
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture(scope="session")
+def gateway_factory(
+    fake_ollama_server: FakeOllama, redis_server: RedisServer
+) -> Iterator[Callable[..., str]]:
+    """Starts a gateway with setting overrides; returns its base URL. Stopped at session end."""
+    started: list[ThreadedServer] = []
+    cache: dict[str, str] = {}
+
+    def start(**overrides: Any) -> str:
+        key = repr(sorted(overrides.items()))
+        if key not in cache:
+            overrides.setdefault("ollama_url", fake_ollama_server.url)
+            overrides.setdefault("redis_url", redis_server.url)
+            settings = make_settings(**overrides)
+            server = ThreadedServer(create_app(settings)).start()
+            started.append(server)
+            cache[key] = server.url
+        return cache[key]
+
+    yield start
+    for server in started:
+        with contextlib.suppress(Exception):
+            server.stop()
+
+
+@pytest.fixture()
+def gateway_url(
+    gateway_factory: Callable[..., str], fake_ollama: FakeOllama, redis_client: redis.Redis
+) -> str:
+    return gateway_factory()
+
+
+@pytest.fixture()
+def client(gateway_url: str) -> Iterator[httpx.Client]:
+    with httpx.Client(
+        base_url=gateway_url, headers={"Authorization": f"Bearer {API_KEY}"}, timeout=30
+    ) as c:
+        yield c
