@@ -31,9 +31,12 @@ from gateway.metrics import Metrics
 from gateway.middleware import GatewayMiddleware
 from gateway.ollama import OllamaClient
 from gateway.problems import problem_response
+from gateway.redaction.base import Analyzer
 from gateway.redaction.engine import default_analyzer
+from gateway.redaction.pseudonyms import RedisPlaceholderNumbers
 from gateway.retrieval import NoKnowledge
 from gateway.settings import Settings
+from gateway.triage.base import Triager
 from gateway.triage.engine import default_triager
 
 log = logging.getLogger("gateway")
@@ -67,7 +70,13 @@ def _request_id(request: Request) -> str | None:
     return str(rid) if rid else None
 
 
-def create_app(settings: Settings) -> FastAPI:
+def create_app(
+    settings: Settings,
+    *,
+    analyzer: Analyzer | None = None,
+    triager: Triager | None = None,
+) -> FastAPI:
+    """Builds the app. ``analyzer``/``triager`` replace the default stages (tests, plugins)."""
     check_settings(settings)
     configure_logging(settings.log_level)
     metrics = Metrics()
@@ -103,8 +112,14 @@ def create_app(settings: Settings) -> FastAPI:
             history=RedisHistoryStore(
                 redis, keys, ttl_seconds=s.history_ttl_seconds, max_turns=s.history_max_turns
             ),
-            analyzer=default_analyzer(),
-            triager=default_triager(),
+            analyzer=analyzer or default_analyzer(),
+            numbers=RedisPlaceholderNumbers(
+                redis,
+                keys,
+                s.hash_secret.get_secret_value().encode(),
+                ttl_seconds=s.history_ttl_seconds,
+            ),
+            triager=triager or default_triager(),
             retriever=NoKnowledge(),
             metrics=metrics,
         )

@@ -24,8 +24,9 @@ from gateway.metrics import Metrics
 from gateway.normalize import normalize_text
 from gateway.ollama import ChatBackend, ChatResult
 from gateway.prompt import Snippet, build_messages
-from gateway.redaction.base import Analyzer
+from gateway.redaction.base import Analyzer, Entity
 from gateway.redaction.placeholders import replace_entities
+from gateway.redaction.pseudonyms import PlaceholderNumbers, StreamRestorer, restore
 from gateway.retrieval import Retriever
 from gateway.schemas import (
     Citation,
@@ -51,6 +52,8 @@ class Prepared:
     snippets: list[Snippet]
     messages: list[dict[str, str]]
     degraded: list[str] = field(default_factory=list)
+    # placeholder → the patient's raw value; process memory only, never logged or stored.
+    restore_map: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 def sse(event: str, data: object) -> bytes:
@@ -66,6 +69,7 @@ class ConsultationService:
         backend: ChatBackend,
         history: HistoryStore,
         analyzer: Analyzer,
+        numbers: PlaceholderNumbers,
         triager: Triager,
         retriever: Retriever,
         metrics: Metrics,
@@ -74,34 +78,54 @@ class ConsultationService:
         self.backend = backend
         self.history = history
         self.analyzer = analyzer
+        self.numbers = numbers
         self.triager = triager
         self.retriever = retriever
         self.metrics = metrics
 
     # -- before the model -------------------------------------------------------------------
 
-    def _redact(self, text: str) -> tuple[str, dict[str, int]]:
+    def _analyze(self, text: str) -> list[Entity]:
         try:
-            entities = self.analyzer.analyze(text)
-            redacted, _, counts = replace_entities(text, entities)
+            return self.analyzer.analyze(text)
         except Exception as exc:
             # Fail closed: without a trustworthy redaction nothing may be forwarded or stored.
             raise RedactionFailed("the message could not be redacted") from exc
-        return redacted, counts
+
+    async def _redact(
+        self, tenant: str, patient_id: str, text: str, degraded: list[str]
+    ) -> tuple[str, dict[str, str], dict[str, int]]:
+        with self.metrics.stage("redact"):
+            entities = self._analyze(text)
+        number_for = None
+        if entities:
+            with self.metrics.stage("placeholders"):
+                try:
+                    numbers = await self.numbers.assign(tenant, patient_id, entities)
+                    by_span = {(e.start, e.end): n for e, n in zip(entities, numbers, strict=True)}
+                    number_for = lambda e: by_span[(e.start, e.end)]  # noqa: E731
+                except StoreUnavailable:
+                    # Still fully redacted; only the cross-turn numbering is lost.
+                    degraded.append("placeholders")
+        try:
+            return replace_entities(text, entities, number_for)
+        except Exception as exc:
+            raise RedactionFailed("the message could not be redacted") from exc
 
     async def prepare(self, tenant: str, request: ConsultationRequest) -> Prepared:
         m = self.metrics
         with m.stage("normalize"):
             text = normalize_text(request.message)
-        with m.stage("redact"):
-            redacted, counts = self._redact(text)
+        degraded: list[str] = []
+        redacted, restore_map, counts = await self._redact(
+            tenant, request.patient_id, text, degraded
+        )
         for kind, n in counts.items():
             m.redactions.labels(kind).inc(n)
         locale: Locale = request.locale or detect_locale(redacted)
         with m.stage("triage"):
             triage = self.triager.assess(redacted)
         m.triage.labels(triage.level, triage.category or "none").inc()
-        degraded: list[str] = []
         with m.stage("retrieve"):
             snippets = self.retriever.search(redacted, locale, 4)
         with m.stage("history_read"):
@@ -127,6 +151,7 @@ class ConsultationService:
             snippets=snippets,
             messages=messages,
             degraded=degraded,
+            restore_map=restore_map if self.settings.restore_placeholders else {},
         )
 
     # -- shared pieces ----------------------------------------------------------------------
@@ -201,10 +226,11 @@ class ConsultationService:
         if not await self._store(p, answer):
             degraded.append("history_write")
         note = self.disclaimer(p.locale)
+        shown = restore(answer, p.restore_map)
         return ConsultationResponse(
             id=p.id,
             patient_id=p.patient_id,
-            answer=f"{answer}\n\n{note}" if answer else note,
+            answer=f"{shown}\n\n{note}",
             triage=self._triage(p),
             citations=self._citations(p),
             redactions=p.redactions,
@@ -242,14 +268,22 @@ class ConsultationService:
             raise
 
         async def events() -> AsyncIterator[bytes]:
-            parts: list[str] = []
+            parts: list[str] = []  # what the model said, placeholders kept (for history)
+            restorer = StreamRestorer(p.restore_map)
             try:
                 yield sse("meta", self.meta(p))
                 parts.append(first)
-                yield sse("delta", {"text": first})
+                shown = restorer.feed(first)
+                if shown:
+                    yield sse("delta", {"text": shown})
                 async for delta in deltas:
                     parts.append(delta)
-                    yield sse("delta", {"text": delta})
+                    shown = restorer.feed(delta)
+                    if shown:
+                        yield sse("delta", {"text": shown})
+                tail = restorer.flush()
+                if tail:
+                    yield sse("delta", {"text": tail})
                 result = chat.result
                 self._observe(result, started)
                 degraded = list(p.degraded)

@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     crisis_line_zh: str = "12356"
     crisis_line_en: str = "988"
 
+    # Put the patient's own identifiers back where the model echoes a placeholder.
+    restore_placeholders: bool = True
+
     max_body_bytes: int = Field(64 * 1024, ge=1024)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 

@@ -1,14 +1,91 @@
-"""Analyzer registry (filled by the redaction issue)."""
+"""The analyzer: runs every registered recognizer and resolves overlapping findings.
+
+``RECOGNIZERS`` is the registry; a clinic adds a family (a list of ``PatternRule`` or an
+object with ``analyze(text, folded)``) here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from gateway.redaction.base import Entity
+from gateway.redaction.patterns import PatternRecognizer, PatternRule, fold
+from gateway.redaction.recognizers import (
+    address,
+    contact,
+    dates,
+    financial,
+    identity,
+    medical,
+)
+from gateway.redaction.recognizers.names_en import EnglishNameRecognizer
+from gateway.redaction.recognizers.names_zh import ChineseNameRecognizer
+
+
+class Recognizer(Protocol):
+    def analyze(self, text: str, folded: str) -> list[Entity]: ...
+
+
+PATTERN_FAMILIES: dict[str, Sequence[PatternRule]] = {
+    "contact": contact.RULES,
+    "identity": identity.RULES,
+    "financial": financial.RULES,
+    "medical": medical.RULES,
+    "dates": dates.RULES,
+    "address": address.RULES,
+}
+
+# When two findings overlap with the same score, the more specific type wins.
+PRIORITY = {
+    t: n
+    for n, t in enumerate(
+        (
+            "CN_ID",
+            "MRN",
+            "INSURANCE_ID",
+            "SSN",
+            "PASSPORT",
+            "BANK_CARD",
+            "DATE_OF_BIRTH",
+            "EMAIL",
+            "URL",
+            "IP_ADDRESS",
+            "PHONE",
+            "ADDRESS",
+            "PERSON",
+        )
+    )
+}
+
+
+def resolve_overlaps(entities: Sequence[Entity]) -> list[Entity]:
+    ranked = sorted(
+        entities,
+        key=lambda e: (-round(e.score, 3), PRIORITY.get(e.type, 99), -(e.end - e.start), e.start),
+    )
+    kept: list[Entity] = []
+    for ent in ranked:
+        if all(ent.end <= k.start or ent.start >= k.end for k in kept):
+            kept.append(ent)
+    return sorted(kept, key=lambda e: e.start)
 
 
 class RegistryAnalyzer:
+    def __init__(self, recognizers: Sequence[Recognizer], min_score: float = 0.5) -> None:
+        self.recognizers = tuple(recognizers)
+        self.min_score = min_score
+
     def analyze(self, text: str) -> list[Entity]:
-        return []
+        folded = fold(text)
+        found: list[Entity] = []
+        for recognizer in self.recognizers:
+            found.extend(recognizer.analyze(text, folded))
+        return resolve_overlaps([e for e in found if e.score >= self.min_score])
 
 
 def default_analyzer() -> RegistryAnalyzer:
-    return RegistryAnalyzer()
+    rules = [rule for family in PATTERN_FAMILIES.values() for rule in family]
+    return RegistryAnalyzer(
+        [PatternRecognizer(rules), ChineseNameRecognizer(), EnglishNameRecognizer()]
+    )

@@ -1,0 +1,1 @@
+"""Recognizer families, one module each. Each exposes ``RULES`` or a recognizer class."""

@@ -1,0 +1,104 @@
+"""BANK_CARD (Luhn), INSURANCE_ID (with cues)."""
+
+from __future__ import annotations
+
+import re
+
+from gateway.redaction.patterns import SEP, PatternRule, luhn
+
+CARD_CUES = (
+    "银行卡",
+    "卡号",
+    "信用卡",
+    "储蓄卡",
+    "借记卡",
+    "银联",
+    "card number",
+    "credit card",
+    "debit card",
+    "card no",
+    "visa",
+    "mastercard",
+    "amex",
+    "card ending",
+    "bank card",
+    "账号",
+    "account number",
+    "退款",
+    "refund",
+)
+INSURANCE_CUES = (
+    "医保卡号",
+    "医保卡",
+    "医保号",
+    "社保卡号",
+    "社保卡",
+    "社保号",
+    "医保账号",
+    "参保号",
+    "保单号",
+    "保险单号",
+    "保险号",
+    "商保",
+    "member id",
+    "member number",
+    "member #",
+    "policy number",
+    "policy no",
+    "policy #",
+    "policy",
+    "insurance id",
+    "insurance number",
+    "insurance card",
+    "subscriber id",
+    "medicare number",
+    "medicare id",
+    "medicaid id",
+    "medicaid number",
+    "group number",
+    "plan id",
+    "mbi",
+    "insurance",
+)
+
+_CODE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])|[ ](?=\d{3})){3,24}"
+
+# Medicare Beneficiary Identifier: 11 characters in a fixed letter/digit layout (no S, L, O,
+# I, B, Z), often written 4-3-4 with dashes. The layout is specific enough without a cue.
+_MBI_L = "[AC-HJKMNPQRT-Yac-hjkmnpqrt-y]"
+_MBI_X = "[AC-HJKMNPQRT-Yac-hjkmnpqrt-y0-9]"
+_MBI = rf"[1-9]{_MBI_L}{_MBI_X}\d-?{_MBI_L}{_MBI_X}\d-?{_MBI_L}{_MBI_L}\d\d"
+
+RULES = [
+    PatternRule(
+        "INSURANCE_ID",
+        re.compile(rf"(?<![A-Za-z0-9-]){_MBI}(?![A-Za-z0-9-])"),
+        0.85,
+        "medicare_mbi",
+        context=INSURANCE_CUES,
+    ),
+    PatternRule(
+        "BANK_CARD",
+        re.compile(rf"(?<![\dA-Za-z])\d(?:{SEP}?\d){{12,18}}(?![\dA-Za-z])"),
+        0.5,
+        "card_number",
+        validator=luhn,
+        context=CARD_CUES,
+        context_before=30,
+    ),
+    PatternRule(
+        "INSURANCE_ID",
+        re.compile(
+            r"(?:医保卡号|医保卡|医保号|社保卡号|社保卡|社保号|医保账号|参保号|保单号|保险单号|保险号"
+            r"|member\s*(?:id|number|#|no\.?)|policy\s*(?:number|no\.?|#|id)|insurance\s*"
+            r"(?:id|number|no\.?|#|card)|subscriber\s*id|medicare\s*(?:number|id|#|no\.?)"
+            r"|medicaid\s*(?:id|number|#|no\.?)|group\s*(?:number|no\.?|#)|plan\s*id|\bmbi)"
+            rf"[^\dA-Za-z\n]{{0,6}}(?:(?:is|was|number|no|码|号码|是|为)[^\dA-Za-z\n]{{0,4}})?"
+            rf"(?P<value>{_CODE})",
+            re.IGNORECASE,
+        ),
+        0.9,
+        "insurance_cued",
+        group="value",
+    ),
+]

@@ -1,0 +1,198 @@
+"""PERSON in English-script text: titles, cue phrases, relations, given-name list, pinyin.
+
+Evidence levels: a title (Dr., Mrs.) or a cue ("my name is", "my son") is enough for any
+capitalized word; a known given name followed by a surname-like word is enough anywhere; a
+known given name alone counts unless it is also an ordinary word (Will, Grace, Hope, Bill).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from gateway.redaction.base import Entity
+from gateway.redaction.recognizers.names_en_data import (
+    AMBIGUOUS,
+    FIRST_NAMES,
+    NOT_SURNAME,
+    PINYIN_SURNAMES,
+    RELATIONS,
+)
+
+KNOWN = FIRST_NAMES | AMBIGUOUS
+
+_WORD = r"[A-Za-z][A-Za-z'\u00c0-\u024f-]*"
+_CAP = r"[A-Z][A-Za-z'\u00c0-\u024f-]*"
+_TITLE = re.compile(
+    rf"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Pastor|Judge)\.?"
+    rf"\s+(?P<name>{_CAP}(?:\s+[A-Z]\.)?(?:\s+{_CAP}){{0,2}}|{_WORD})",
+    re.IGNORECASE,
+)
+_CUE = re.compile(
+    r"\b(?:my\s+name\s+is|my\s+name's|name\s*[:：]|i\s*'?\s*a?m|this\s+is|call\s+me|signed"
+    r"|patient\s*[:：]|patient\s+name\s*(?:is|[:：])?|regards\s*,|thanks\s*,|thank\s+you\s*,"
+    r"|sincerely\s*,|cheers\s*,|best\s*,|(?:(?<=\s)|^)[-—]{1,2}|it\s*'?s(?:\s+me)?"
+    r"|it\s+is(?:\s+me)?|wo\s+shi|wo\s+jiao|wo\s+de\s+ming\s*zi\s+shi)\s*"
+    rf"(?P<name>{_WORD}(?:\s+[A-Z]\.)?(?:\s+{_WORD}){{0,2}})",
+    re.IGNORECASE,
+)
+_rel = "|".join(sorted((re.escape(r) for r in RELATIONS), key=len, reverse=True))
+_RELATION = re.compile(
+    rf"\b(?:my|our|his|her|their)\s+(?:(?:\d+\s*(?:yo|y/?o|year[- ]old)|little|older|younger"
+    rf"|baby|oldest|youngest|eldest|new|old)\s+)*(?:{_rel})\s*,?\s+(?:named\s+|called\s+|is\s+)?"
+    rf"(?P<name>{_WORD}(?:\s+{_WORD})?)",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z\u00c0-\u024f-]*(?:'(?!s\b)[A-Za-z]+)?")
+_APPOSITIVE = re.compile(
+    rf"(?P<name>{_CAP})\s*,\s*(?:(?:my|our|his|her|the)\s+(?:{_rel})\b|(?:he|she)\s*'?s\s+my\b)"
+)
+_PINYIN_SYLLABLE = (
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
+    r"|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)"
+)
+_PLACE_PREFIX = re.compile(r"\b(?:St|Saint|Ste|Mt|Fort|Lake|Port)\.?\s*$")
+_PINYIN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}", re.IGNORECASE)
+
+
+def _is_capitalized(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _plausible_surname(word: str) -> bool:
+    return (
+        len(word) >= 2
+        and word.lower() not in NOT_SURNAME
+        and word.lower() not in FIRST_NAMES - AMBIGUOUS
+    ) or (_is_capitalized(word) and word.lower() not in NOT_SURNAME)
+
+
+def _name_tokens(text: str, start: int, end: int, *, allow_lower: bool) -> tuple[int, int] | None:
+    """Trims a candidate span to the tokens that can be part of a name."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    kept: list[re.Match[str]] = []
+    for i, tok in enumerate(tokens):
+        word = tok.group()
+        low = word.lower()
+        if low in NOT_SURNAME:
+            break
+        if not allow_lower and not _is_capitalized(word):
+            break
+        if i > 0 and not (_is_capitalized(word) or allow_lower):
+            break
+        if i > 0 and text[tokens[i - 1].end() : tok.start()].strip() not in ("", "."):
+            break
+        kept.append(tok)
+    if not kept:
+        return None
+    return kept[0].start(), kept[-1].end()
+
+
+class EnglishNameRecognizer:
+    entity = "PERSON"
+
+    def analyze(self, text: str, folded: str) -> list[Entity]:
+        found: list[Entity] = []
+
+        def add(span: tuple[int, int] | None, score: float) -> None:
+            if span and span[1] > span[0]:
+                found.append(Entity("PERSON", span[0], span[1], text[span[0] : span[1]], score))
+
+        for m in _TITLE.finditer(folded):
+            title = folded[m.start() : m.start("name")].strip().rstrip(".").lower()
+            lower_ok = title in ("dr", "doctor")
+            add(_name_tokens(folded, *m.span("name"), allow_lower=lower_ok), 0.9)
+        for m in _CUE.finditer(folded):
+            first = folded[m.start("name") : m.end("name")].split()[0]
+            cue = folded[m.start() : m.start("name")].lower()
+            # "I'm tired" is not a name: after I'm/this is, demand a known or capitalized name.
+            weak = cue.strip().startswith(("i", "this", "-", "—", "best", "cheers"))
+            if (
+                weak
+                and first.lower() not in KNOWN
+                and not (
+                    _is_capitalized(first)
+                    and first.lower() not in NOT_SURNAME
+                    and not cue.strip().startswith(("i", "this"))
+                )
+            ):
+                continue
+            if weak and first.lower() in AMBIGUOUS and not _is_capitalized(first):
+                rest = folded[m.start("name") : m.end("name")].split()
+                if len(rest) < 2 or rest[1].lower() in NOT_SURNAME or rest[1].lower() in KNOWN:
+                    continue
+            add(
+                _name_tokens(
+                    folded, *m.span("name"), allow_lower=not weak or first.lower() in KNOWN
+                ),
+                0.85,
+            )
+        for m in _RELATION.finditer(folded):
+            first = m.group("name").split()[0]
+            if first.lower() in NOT_SURNAME:
+                continue
+            if not _is_capitalized(first) and first.lower() not in KNOWN - AMBIGUOUS:
+                continue
+            add(_name_tokens(folded, *m.span("name"), allow_lower=True), 0.85)
+        for m in _APPOSITIVE.finditer(folded):
+            if m.group("name").lower() not in NOT_SURNAME:
+                add(m.span("name"), 0.8)
+        self._given_names(folded, text, found)
+        self._pinyin(folded, text, found)
+        return found
+
+    def _given_names(self, folded: str, text: str, found: list[Entity]) -> None:
+        tokens = list(_TOKEN.finditer(folded))
+        for i, tok in enumerate(tokens):
+            word = tok.group()
+            low = word.lower()
+            if low not in KNOWN:
+                continue
+            if re.search(
+                r"\b(?:St|Saint|Ste|Mt|Fort|Lake|Port)\.?\s*$",
+                folded[max(0, tok.start() - 7) : tok.start()],
+            ):
+                continue  # St. Mary's, Fort Worth: places, not people
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            adjacent = nxt is not None and folded[tok.end() : nxt.start()] in (" ", "  ")
+            # Middle initial: "EMILY R. CARTER".
+            if nxt is not None and len(nxt.group()) == 1 and i + 2 < len(tokens):
+                after = tokens[i + 2]
+                if folded[nxt.end() : after.start()] in (". ", " ") and _is_capitalized(
+                    after.group()
+                ):
+                    nxt, adjacent = after, True
+            if (
+                adjacent
+                and nxt is not None
+                and (_is_capitalized(word) == _is_capitalized(nxt.group()))
+                and nxt.group().lower() not in NOT_SURNAME
+                and (_is_capitalized(word) or low not in AMBIGUOUS)
+                and (_is_capitalized(word) or nxt.group().lower() not in KNOWN)
+                and len(nxt.group()) >= 2
+            ):
+                start, end = tok.start(), nxt.end()
+                found.append(Entity("PERSON", start, end, text[start:end], 0.8))
+            elif _is_capitalized(word) and low not in AMBIGUOUS and not word.isupper():
+                found.append(
+                    Entity("PERSON", tok.start(), tok.end(), text[tok.start() : tok.end()], 0.7)
+                )
+
+    def _pinyin(self, folded: str, text: str, found: list[Entity]) -> None:
+        tokens = list(_TOKEN.finditer(folded))
+        for a, b in itertools.pairwise(tokens):
+            if folded[a.end() : b.start()] != " ":
+                continue
+            wa, wb = a.group(), b.group()
+            if not (_is_capitalized(wa) and _is_capitalized(wb)):
+                continue
+            if wa.isupper() != wb.isupper() and len(wa) > 2 and len(wb) > 2:
+                continue
+            for sur, given in ((wa, wb), (wb, wa)):
+                if sur.lower() in PINYIN_SURNAMES and _PINYIN.fullmatch(given) and len(given) > 1:
+                    if given.lower() in NOT_SURNAME:
+                        continue
+                    found.append(
+                        Entity("PERSON", a.start(), b.end(), text[a.start() : b.end()], 0.75)
+                    )
+                    break

@@ -1,0 +1,55 @@
+"""PHONE, EMAIL, URL, IP_ADDRESS: positives and hard negatives in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.redaction.helpers import assert_finds, assert_untouched
+
+POSITIVES = [
+    ("我的手机是13812345678有事打我", "PHONE", "13812345678"),
+    ("电话：138 1234 5678", "PHONE", "138 1234 5678"),
+    ("联系我+86 139-0288-1234谢谢", "PHONE", "+86 139-0288-1234"),
+    ("手机１３８１２３４５６７８", "PHONE", "１３８１２３４５６７８"),
+    ("138\u200b1234\u200b5678 is my cell", "PHONE", "138\u200b1234\u200b5678"),
+    ("家里座机010-8765 4321", "PHONE", "010-8765 4321"),
+    ("打0755-12345678 转 123找我", "PHONE", "0755-12345678 转 123"),
+    ("call me at (617) 555-0143 after 5", "PHONE", "(617) 555-0143"),
+    ("cell is 415-555-0199", "PHONE", "415-555-0199"),
+    ("my number +1 (415) 555-2671", "PHONE", "+1 (415) 555-2671"),
+    ("UK mobile +44 7700 900123", "PHONE", "+44 7700 900123"),
+    ("text me on 6175550143", "PHONE", "6175550143"),
+    ("邮箱zhangwei1985@163.com", "EMAIL", "zhangwei1985@163.com"),
+    ("email me: john.smith77@gmail.com.", "EMAIL", "john.smith77@gmail.com"),
+    ("照片在https://pan.baidu.com/s/1xK9mTq2LpZ，密码我私信", "URL",
+     "https://pan.baidu.com/s/1xK9mTq2LpZ"),
+    ("see www.gofundme.com/f/help-dana for updates", "URL", "www.gofundme.com/f/help-dana"),
+    ("my ip is 203.0.113.45 and login fails", "IP_ADDRESS", "203.0.113.45"),
+    ("IPv6 2001:db8:85a3::8a2e:370:7334 blocked", "IP_ADDRESS", "2001:db8:85a3::8a2e:370:7334"),
+]
+
+NEGATIVES = [
+    "胸痛请立即拨打120",
+    "call 911 if the pain spreads to your arm",
+    "心理援助热线12356，美国拨988",
+    "卫生热线12320可以咨询",
+    "血压180/110，心率110次/分",
+    "体温38.5°C，吃了布洛芬400mg",
+    "血糖12.3mmol/L，糖化7.2%",
+    "took 2 tablets at 10:30:00 this morning",
+    "version 2.3.1 of the app crashes",
+    "白细胞计数 12.5 x 10^9/L",
+    "my A1c went from 8.1 to 7.2 in 3 months",
+    "预约了11月28日下午3点",
+    "weight 65kg, height 170cm, bmi 22.5",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), POSITIVES)
+def test_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_leaves_clinical_text_alone(text: str) -> None:
+    assert_untouched(text)
