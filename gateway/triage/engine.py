@@ -1,14 +1,173 @@
-"""Triage engine (filled by the triage issue)."""
+"""Rule-based triage with a ConText-style modifier engine (negation, history, hypothetical,
+experiencer, recurrence), for Chinese and English.
+
+Concepts (concepts.yaml) are matched on the whole message; each mention is then judged inside
+its clause: a negation or hypothetical cue before it, a history or family-history cue around
+it. Rules (rules.yaml) fire on combinations of concepts with active mentions.
+"""
 
 from __future__ import annotations
 
-from gateway.triage.base import TriageResult
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gateway.triage.base import Level, TriageResult
+
+# Patients often separate Chinese clauses with spaces instead of punctuation.
+_CLAUSE_BREAK = re.compile(
+    r"[。！？!?；;\n，,、]|\.(?!\d)|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])"
+)
+# How far before a mention a negation or softening cue still applies (characters).
+NEGATION_WINDOW = 24
+MILD_WINDOW = 10
+# Only breathlessness is softened by "a bit"/"when climbing stairs"; chest pain on exertion is a
+# classic warning sign and must not be.
+MILD_CONCEPTS = frozenset({"cant_breathe", "short_of_breath_mild"})
+
+MODIFIERS = ("negation", "post_negation", "pseudo_negation", "history", "hypothetical", "informational", "family",
+             "family_history_marker", "recurrence", "terminator", "idiom", "mild", "now_marker")
+
+
+@dataclass(frozen=True)
+class Rule:
+    category: str
+    level: Level
+    concepts: tuple[str, ...]
+    reason: str
+    history_ok: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Mention:
+    concept: str
+    start: int
+    end: int
+    status: str  # active | negated | historical | hypothetical | family_history
+    mild: bool
+
+
+def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
+    # ASCII mode: \\b must see a boundary between Han characters and Latin words ("妈chest").
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.ASCII)
+
+
+def load_yaml(name: str, directory: Path | None = None) -> Any:
+    if directory is not None:
+        return yaml.safe_load((directory / name).read_text(encoding="utf-8"))
+    text = resources.files("gateway.triage").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _blank(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
 class RuleTriager:
+    def __init__(self, concepts: Mapping[str, Sequence[str]], rules: Sequence[Mapping[str, Any]]):
+        self.patterns = {name: _compile(pats) for name, pats in concepts.items()}
+        self.rules = [
+            Rule(
+                category=str(r["category"]),
+                level=r["level"],
+                concepts=tuple(r["all"]),
+                reason=str(r["reason"]),
+                history_ok=frozenset(r.get("history_ok", ())),
+            )
+            for r in rules
+        ]
+        needed = {c for rule in self.rules for c in rule.concepts} | set(MODIFIERS)
+        missing = needed - set(self.patterns)
+        if missing:
+            raise ValueError(f"triage rules use unknown concepts: {sorted(missing)}")
+        self.concepts = sorted({c for rule in self.rules for c in rule.concepts})
+
+    @classmethod
+    def from_directory(cls, directory: Path | None = None) -> RuleTriager:
+        return cls(load_yaml("concepts.yaml", directory), load_yaml("rules.yaml", directory))
+
+    # -- clauses and modifiers --------------------------------------------------------------
+
+    def _clauses(self, text: str) -> list[tuple[int, int]]:
+        cuts = {0, len(text)}
+        for m in _CLAUSE_BREAK.finditer(text):
+            cuts.update((m.start(), m.end()))
+        for m in self.patterns["terminator"].finditer(text):
+            cuts.add(m.start())
+        points = sorted(cuts)
+        return [(a, b) for a, b in zip(points, points[1:], strict=False) if b > a]
+
+    def _status(self, text: str, clause: tuple[int, int], start: int, end: int) -> str:
+        cs, ce = clause
+        p = self.patterns
+        # The mention itself is searched too: "face isn't drooping" is one match.
+        pre = _blank(text[cs:end], p["pseudo_negation"])
+        around = text[cs:ce]
+        if p["recurrence"].search(around):
+            return "active"  # "same pain again" beats "in 2019"
+        for m in p["negation"].finditer(pre):
+            if len(pre) - (end - start) - m.end() <= NEGATION_WINDOW:
+                return "negated"
+        if p["post_negation"].match(text, end, ce):
+            return "negated"
+        if p["hypothetical"].search(text, cs, start) or p["informational"].search(around):
+            return "hypothetical"
+        if p["family"].search(around) and p["family_history_marker"].search(around):
+            return "family_history"
+        if p["history"].search(around) and not p["now_marker"].search(text[start:ce]):
+            return "historical"
+        return "active"
+
+    def mentions(self, text: str) -> list[Mention]:
+        clean = _blank(text, self.patterns["idiom"])
+        clauses = self._clauses(clean)
+        found: list[Mention] = []
+        for concept in self.concepts:
+            for m in self.patterns[concept].finditer(clean):
+                if m.end() == m.start():
+                    continue
+                clause = next((c for c in clauses if c[0] <= m.start() < c[1]), (0, len(clean)))
+                status = self._status(clean, clause, m.start(), m.end())
+                pre = clean[clause[0] : m.start()]
+                mild = concept in MILD_CONCEPTS and bool(
+                    self.patterns["mild"].search(pre[-MILD_WINDOW:])
+                )
+                found.append(Mention(concept, m.start(), m.end(), status, mild))
+        return found
+
+    # -- decision ---------------------------------------------------------------------------
+
     def assess(self, text: str) -> TriageResult:
+        mentions = self.mentions(text)
+        strong: set[str] = set()
+        any_active: set[str] = set()
+        past: set[str] = set()
+        for mn in mentions:
+            if mn.status == "active":
+                any_active.add(mn.concept)
+                if not mn.mild:
+                    strong.add(mn.concept)
+            elif mn.status in ("historical", "family_history"):
+                past.add(mn.concept)
+        fired: dict[Level, list[Rule]] = {"emergency": [], "urgent": []}
+        for rule in self.rules:
+            pool = strong if rule.level == "emergency" else any_active
+            if all(c in pool or (c in rule.history_ok and c in past) for c in rule.concepts):
+                fired[rule.level].append(rule)
+        for level in ("emergency", "urgent"):
+            rules = fired[level]  # type: ignore[index]
+            if rules:
+                reasons = list(dict.fromkeys(r.reason for r in rules))[:3]
+                return TriageResult(level, rules[0].category, reasons)  # type: ignore[arg-type]
         return TriageResult()
 
 
+@cache
 def default_triager() -> RuleTriager:
-    return RuleTriager()
+    return RuleTriager.from_directory()
