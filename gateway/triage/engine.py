@@ -42,6 +42,7 @@ class Rule:
     concepts: tuple[str, ...]
     reason: str
     history_ok: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -79,14 +80,18 @@ class RuleTriager:
                 concepts=tuple(r["all"]),
                 reason=str(r["reason"]),
                 history_ok=frozenset(r.get("history_ok", ())),
+                unless=frozenset(r.get("unless", ())),
             )
             for r in rules
         ]
-        needed = {c for rule in self.rules for c in rule.concepts} | set(MODIFIERS)
+        needed = {c for rule in self.rules for c in rule.concepts + tuple(rule.unless)}
+        needed |= set(MODIFIERS)
         missing = needed - set(self.patterns)
         if missing:
             raise ValueError(f"triage rules use unknown concepts: {sorted(missing)}")
-        self.concepts = sorted({c for rule in self.rules for c in rule.concepts})
+        self.concepts = sorted(
+            {c for rule in self.rules for c in rule.concepts + tuple(rule.unless)}
+        )
 
     @classmethod
     def from_directory(cls, directory: Path | None = None) -> RuleTriager:
@@ -114,7 +119,7 @@ class RuleTriager:
         for m in p["negation"].finditer(pre):
             if len(pre) - (end - start) - m.end() <= NEGATION_WINDOW:
                 return "negated"
-        if p["post_negation"].match(text, end, ce):
+        if p["post_negation"].match(text[end:ce]):
             return "negated"
         if p["hypothetical"].search(text, cs, start) or p["informational"].search(around):
             return "hypothetical"
@@ -158,6 +163,8 @@ class RuleTriager:
         fired: dict[Level, list[Rule]] = {"emergency": [], "urgent": []}
         for rule in self.rules:
             pool = strong if rule.level == "emergency" else any_active
+            if rule.unless & any_active:
+                continue
             if all(c in pool or (c in rule.history_ok and c in past) for c in rule.concepts):
                 fired[rule.level].append(rule)
         for level in ("emergency", "urgent"):
