@@ -25,6 +25,7 @@ from gateway.errors import (
     NotFound,
     ValidationFailed,
 )
+from gateway.events import RedisEmergencyEvents
 from gateway.history import PatientKeys, RedisHistoryStore
 from gateway.logs import configure_logging
 from gateway.metrics import Metrics
@@ -121,6 +122,8 @@ def create_app(
             ),
             triager=triager or default_triager(),
             retriever=NoKnowledge(),
+            events=RedisEmergencyEvents(redis),
+            keys=keys,
             metrics=metrics,
         )
         app.state.runtime = Runtime(s, KeyRing(s.api_keys), metrics, redis, ollama, service)

@@ -7,6 +7,7 @@ talk to the model. Nothing is written to Redis until an answer has completed.
 from __future__ import annotations
 
 import json
+import logging
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -18,7 +19,8 @@ from gateway.errors import (
     StoreUnavailable,
     UpstreamProtocolError,
 )
-from gateway.history import HistoryStore, Turn
+from gateway.events import EmergencyEvents
+from gateway.history import HistoryStore, PatientKeys, Turn
 from gateway.locale import Locale, detect_locale, disclaimer
 from gateway.metrics import Metrics
 from gateway.normalize import normalize_text
@@ -38,6 +40,9 @@ from gateway.schemas import (
 from gateway.settings import Settings
 from gateway.thinkfilter import strip_think
 from gateway.triage.base import Triager, TriageResult
+from gateway.triage.guidance import EmergencyNumbers, emergency_guidance
+
+log = logging.getLogger("gateway.consultation")
 
 
 @dataclass
@@ -72,6 +77,8 @@ class ConsultationService:
         numbers: PlaceholderNumbers,
         triager: Triager,
         retriever: Retriever,
+        events: EmergencyEvents,
+        keys: PatientKeys,
         metrics: Metrics,
     ) -> None:
         self.settings = settings
@@ -81,6 +88,8 @@ class ConsultationService:
         self.numbers = numbers
         self.triager = triager
         self.retriever = retriever
+        self.events = events
+        self.keys = keys
         self.metrics = metrics
 
     # -- before the model -------------------------------------------------------------------
@@ -126,18 +135,22 @@ class ConsultationService:
         with m.stage("triage"):
             triage = self.triager.assess(redacted)
         m.triage.labels(triage.level, triage.category or "none").inc()
-        with m.stage("retrieve"):
-            snippets = self.retriever.search(redacted, locale, 4)
-        with m.stage("history_read"):
-            try:
-                history = await self.history.load(tenant, request.patient_id)
-            except StoreUnavailable:
-                # Answering without context beats not answering; the flag tells the portal.
-                history = []
-                degraded.append("history")
-        messages = build_messages(
-            locale, snippets, history, redacted, urgent=triage.level == "urgent"
-        )
+        snippets: list[Snippet] = []
+        messages: list[dict[str, str]] = []
+        if triage.level != "emergency":
+            # The emergency path needs neither knowledge nor context: it answers at once.
+            with m.stage("retrieve"):
+                snippets = self.retriever.search(redacted, locale, 4)
+            with m.stage("history_read"):
+                try:
+                    history = await self.history.load(tenant, request.patient_id)
+                except StoreUnavailable:
+                    # Answering without context beats not answering; the flag tells the portal.
+                    history = []
+                    degraded.append("history")
+            messages = build_messages(
+                locale, snippets, history, redacted, urgent=triage.level == "urgent"
+            )
         for reason in degraded:
             m.degraded.labels(reason).inc()
         return Prepared(
@@ -155,6 +168,9 @@ class ConsultationService:
         )
 
     # -- shared pieces ----------------------------------------------------------------------
+
+    def patient_ref(self, tenant: str, patient_id: str) -> str:
+        return self.keys.patient_ref(tenant, patient_id)
 
     def disclaimer(self, locale: Locale) -> str:
         s = self.settings
@@ -200,9 +216,83 @@ class ConsultationService:
         m.tokens.labels("prompt").inc(result.prompt_tokens)
         m.tokens.labels("completion").inc(result.completion_tokens)
 
+    # -- emergencies ------------------------------------------------------------------------
+
+    def _guidance(self, p: Prepared) -> str:
+        s = self.settings
+        numbers = EmergencyNumbers(
+            emergency=s.emergency_number_zh if p.locale == "zh" else s.emergency_number_en,
+            crisis=s.crisis_line_zh if p.locale == "zh" else s.crisis_line_en,
+        )
+        return emergency_guidance(p.locale, p.triage.category, numbers)
+
+    async def _record_emergency(self, p: Prepared, guidance: str) -> list[str]:
+        """Tells the clinic and keeps the turn; neither failure may delay or block the answer."""
+        degraded: list[str] = []
+        self.metrics.emergencies.labels(p.triage.category or "unknown").inc()
+        event = {
+            "consultation_id": p.id,
+            "tenant": p.tenant,
+            "patient_ref": self.patient_ref(p.tenant, p.patient_id),
+            "category": p.triage.category or "",
+            "level": p.triage.level,
+            "reasons": p.triage.reasons,
+            "locale": p.locale,
+            "text": p.text,
+        }
+        with self.metrics.stage("event_write"):
+            try:
+                await self.events.publish(event)
+            except StoreUnavailable:
+                self.metrics.degraded.labels("emergency_event").inc()
+                log.error(
+                    "emergency event not recorded",
+                    extra={"event": "emergency", "category": event["category"]},
+                )
+                degraded.append("emergency_event")
+        if not await self._store(p, guidance):
+            degraded.append("history_write")
+        return degraded
+
+    async def emergency(self, p: Prepared) -> ConsultationResponse:
+        guidance = self._guidance(p)
+        degraded = p.degraded + await self._record_emergency(p, guidance)
+        return ConsultationResponse(
+            id=p.id,
+            patient_id=p.patient_id,
+            answer=guidance,
+            triage=self._triage(p),
+            citations=[],
+            redactions=p.redactions,
+            disclaimer="",
+            model="gateway-triage",
+            degraded=bool(degraded),
+            usage=Usage(),
+        )
+
+    async def emergency_stream(self, p: Prepared) -> AsyncIterator[bytes]:
+        result = await self.emergency(p)
+
+        async def events() -> AsyncIterator[bytes]:
+            yield sse("meta", self.meta(p))
+            yield sse("delta", {"text": result.answer})
+            yield sse(
+                "done",
+                {
+                    "disclaimer": "",
+                    "usage": result.usage.model_dump(),
+                    "degraded": result.degraded,
+                    "model": result.model,
+                },
+            )
+
+        return events()
+
     # -- non-streaming ----------------------------------------------------------------------
 
     async def complete(self, p: Prepared) -> ConsultationResponse:
+        if p.triage.level == "emergency":
+            return await self.emergency(p)
         started = time.perf_counter()
         self.metrics.in_flight.inc()
         try:
@@ -250,6 +340,8 @@ class ConsultationService:
         Failures up to that point raise (and become problem+json with a real status); after
         it they become a final ``error`` event.
         """
+        if p.triage.level == "emergency":
+            return await self.emergency_stream(p)
         started = time.perf_counter()
         chat_cm = self.backend.chat(p.messages)
         self.metrics.in_flight.inc()

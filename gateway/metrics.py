@@ -60,6 +60,12 @@ class Metrics:
         self.triage = Counter(
             "gateway_triage_total", "Triage outcomes", ["level", "category"], registry=r
         )
+        self.emergencies = Counter(
+            "gateway_emergencies_total",
+            "Emergencies answered by the gateway",
+            ["category"],
+            registry=r,
+        )
         self.degraded = Counter(
             "gateway_degraded_total",
             "Answers given with a dependency missing",

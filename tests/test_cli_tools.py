@@ -44,3 +44,15 @@ def test_redact_bad_line_is_reported_on_stderr(tmp_path: Path) -> None:
     src.write_text('{"id": 1}\n')
     proc = run("redact", "--jsonl", str(src))
     assert proc.returncode == 2 and proc.stdout == "" and "line 1" in proc.stderr
+
+
+def test_triage_jsonl(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "1", "text": "胸口像压了块大石头，一直出冷汗"}\n'
+                   '{"id": "2", "text": "no chest pain, just a cough"}\n')
+    proc = run("triage", "--jsonl", str(src))
+    assert proc.returncode == 0, proc.stderr
+    first, second = (json.loads(x) for x in proc.stdout.splitlines())
+    assert first["id"] == "1" and first["level"] == "emergency" and first["category"] == "cardiac"
+    assert first["reasons"]
+    assert second == {"id": "2", "level": "routine", "category": None, "reasons": []}

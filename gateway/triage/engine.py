@@ -8,6 +8,7 @@ it. Rules (rules.yaml) fire on combinations of concepts with active mentions.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,8 +32,21 @@ MILD_WINDOW = 10
 # classic warning sign and must not be.
 MILD_CONCEPTS = frozenset({"cant_breathe", "short_of_breath_mild"})
 
-MODIFIERS = ("negation", "post_negation", "pseudo_negation", "history", "hypothetical", "informational", "family",
-             "family_history_marker", "recurrence", "terminator", "idiom", "mild", "now_marker")
+MODIFIERS = (
+    "negation",
+    "post_negation",
+    "pseudo_negation",
+    "history",
+    "hypothetical",
+    "informational",
+    "family",
+    "family_history_marker",
+    "recurrence",
+    "terminator",
+    "idiom",
+    "mild",
+    "now_marker",
+)
 
 
 @dataclass(frozen=True)
@@ -106,7 +120,7 @@ class RuleTriager:
         for m in self.patterns["terminator"].finditer(text):
             cuts.add(m.start())
         points = sorted(cuts)
-        return [(a, b) for a, b in zip(points, points[1:], strict=False) if b > a]
+        return [(a, b) for a, b in itertools.pairwise(points) if b > a]
 
     def _status(self, text: str, clause: tuple[int, int], start: int, end: int) -> str:
         cs, ce = clause
@@ -168,10 +182,10 @@ class RuleTriager:
             if all(c in pool or (c in rule.history_ok and c in past) for c in rule.concepts):
                 fired[rule.level].append(rule)
         for level in ("emergency", "urgent"):
-            rules = fired[level]  # type: ignore[index]
+            rules = fired[level]
             if rules:
                 reasons = list(dict.fromkeys(r.reason for r in rules))[:3]
-                return TriageResult(level, rules[0].category, reasons)  # type: ignore[arg-type]
+                return TriageResult(level, rules[0].category, reasons)
         return TriageResult()
 
 

@@ -35,6 +35,7 @@ PHONE_CUES = (
     "传真",
 )
 
+
 def _trim_trailing_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in ".,;:!?":
         end -= 1

@@ -1,0 +1,99 @@
+"""End-to-end: emergencies are answered by the gateway at once; the clinic is told."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+import redis
+
+from gateway.events import STREAM_KEY
+from tests.fake_ollama import FakeOllama
+from tests.test_api import consult, parse_sse
+
+
+def test_emergency_is_answered_without_the_model(
+    client: httpx.Client, fake_ollama: FakeOllama, redis_client: redis.Redis
+) -> None:
+    r = consult(client, "我爸突然嘴歪了，右边身子没劲，说话不清楚", patient_id="p-em")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["triage"]["level"] == "emergency"
+    assert body["triage"]["category"] == "stroke"
+    assert body["triage"]["reasons"]
+    assert "120" in body["answer"] and "急诊" in body["answer"]
+    assert "时间" in body["answer"]  # stroke-specific first step: note the time
+    assert body["model"] == "gateway-triage"
+    assert fake_ollama.requests == []  # not even a readiness probe: the model is not called
+
+
+def test_event_is_written_to_the_stream_without_raw_identifiers(
+    client: httpx.Client, fake_ollama: FakeOllama, redis_client: redis.Redis
+) -> None:
+    consult(client, "my dad Robert just collapsed and isn't breathing, call 415-555-0199",
+            patient_id="p-ev")
+    (event_id, fields), = redis_client.xrange(STREAM_KEY)
+    assert fields["category"] == "cardiac"
+    assert fields["level"] == "emergency"
+    assert fields["tenant"] == "portal-a"
+    assert "[PHONE_1]" in fields["text"] and "415-555-0199" not in fields["text"]
+    assert "Robert" not in fields["text"]
+    assert fields["patient_ref"] and "p-ev" not in json.dumps(fields)
+    assert json.loads(fields["reasons"])
+
+
+def test_emergency_turn_is_kept_in_history(
+    client: httpx.Client, fake_ollama: FakeOllama
+) -> None:
+    consult(client, "took the whole bottle of my sleeping pills", patient_id="p-hist-em")
+    turns = client.get("/v1/patients/p-hist-em/history").json()["turns"]
+    assert [t["triage"] for t in turns] == ["emergency", "emergency"]
+    assert "911" in turns[1]["content"]
+
+
+def test_streamed_emergency_is_meta_delta_done(
+    client: httpx.Client, fake_ollama: FakeOllama
+) -> None:
+    r = consult(client, "cant breath, lips going blue", stream=True)
+    events = parse_sse(r.text)
+    assert [e for e, _ in events] == ["meta", "delta", "done"]
+    assert events[0][1]["triage"]["level"] == "emergency"
+    assert "911" in events[1][1]["text"]
+    assert fake_ollama.requests == []
+
+
+@pytest.mark.parametrize(
+    ("message", "number", "crisis"),
+    [("我不想活了，药都准备好了", "120", "12356"), ("i want to kill myself tonight", "911", "988")],
+)
+def test_suicide_guidance_leads_with_the_crisis_line(
+    client: httpx.Client, fake_ollama: FakeOllama, message: str, number: str, crisis: str
+) -> None:
+    answer = consult(client, message).json()["answer"]
+    assert crisis in answer and number in answer
+    assert ("不孤单" in answer) or ("not alone" in answer)
+    assert answer.index(crisis) < answer.index(number)
+
+
+def test_urgent_goes_to_the_model_with_an_instruction(
+    client: httpx.Client, fake_ollama: FakeOllama
+) -> None:
+    body = consult(client, "my 4 year old has had a fever of 39.5 for three days").json()
+    assert body["triage"]["level"] == "urgent"
+    (sent,) = fake_ollama.chat_requests()
+    assert "URGENT" in sent["messages"][0]["content"]
+
+
+def test_negated_history_and_hypothetical_are_routine(
+    client: httpx.Client, fake_ollama: FakeOllama
+) -> None:
+    for message in ("没有胸痛，就是有点反酸", "had a stroke in 2019, asking about physio",
+                    "万一心梗了怎么办"):
+        assert consult(client, message).json()["triage"]["level"] != "emergency"
+    assert len(fake_ollama.chat_requests()) == 3
+
+
+def test_emergency_metric_is_counted(client: httpx.Client, fake_ollama: FakeOllama) -> None:
+    consult(client, "我儿子在抽搐，口吐白沫")
+    assert 'gateway_emergencies_total{category="seizure"} 1.0' in client.get("/metrics").text

@@ -1,0 +1,32 @@
+"""Triage table for seizure: emergencies and traps that must not be, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.triage.helpers import check, triage
+
+EMERGENCIES = [
+    "我儿子在抽搐，口吐白沫",
+    "my brother is having a seizure and it's been 6 minutes",
+    "她突然全身抽，翻白眼，叫不醒",
+    "had a seizure last year and now he's seizing again",
+]
+
+NOT_EMERGENCIES = [
+    "以前有癫痫，现在控制得很好",
+    "seizure free for 4 years, can I stop my meds",
+    "小腿抽筋怎么办",
+    "我妈有癫痫，会遗传吗",
+]
+
+
+@pytest.mark.parametrize("text", EMERGENCIES)
+def test_emergency(text: str) -> None:
+    check(text, "emergency", "seizure")
+
+
+@pytest.mark.parametrize("text", NOT_EMERGENCIES)
+def test_not_emergency(text: str) -> None:
+    result = triage(text)
+    assert result.level != "emergency", f"{text!r}: {result}"
