@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gateway.normalize import normalize_text  # noqa: E402
-from gateway.redaction.engine import default_analyzer  # noqa: E402
-from gateway.redaction.placeholders import replace_entities  # noqa: E402
-from gateway.triage.engine import default_triager  # noqa: E402
+from gateway.normalize import normalize_text
+from gateway.redaction.engine import default_analyzer
+from gateway.redaction.placeholders import replace_entities
+from gateway.triage.engine import default_triager
 
 
 def main() -> int:

@@ -33,7 +33,7 @@ def test_event_is_written_to_the_stream_without_raw_identifiers(
 ) -> None:
     consult(client, "my dad Robert just collapsed and isn't breathing, call 415-555-0199",
             patient_id="p-ev")
-    (event_id, fields), = redis_client.xrange(STREAM_KEY)
+    (_event_id, fields), = redis_client.xrange(STREAM_KEY)
     assert fields["category"] == "cardiac"
     assert fields["level"] == "emergency"
     assert fields["tenant"] == "portal-a"
