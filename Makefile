@@ -23,6 +23,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
+	@test -e data/index/current || $(PY) -m gateway index build
 	$(PY) -m gateway serve --dev --host $(HOST) --port $(PORT)
 
 test: setup
@@ -33,10 +34,10 @@ lint: setup
 	$(VENV)/bin/mypy
 
 index: setup
-	$(PY) -m gateway index build
+	$(PY) -m gateway index build --notify
 
-model:
-	@echo "make model: not implemented yet (issue #7)"; exit 1
+model: setup
+	$(PY) -m gateway model create --gguf "$(GGUF)"
 
 bench: setup
 	$(PY) scripts/bench.py

@@ -30,9 +30,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     if args.dev:
-        from gateway.devenv import dev_settings
+        from gateway.devenv import dev_settings, write_pid
 
         settings = dev_settings(settings)
+        write_pid(settings.var_dir)
     try:
         app = create_app(settings)
     except ConfigError as exc:
@@ -66,9 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(func=cmd_serve)
 
-    from gateway import cli_tools
+    from gateway import cli_tools, model_cli
+    from gateway.knowledge import cli as index_cli
 
     cli_tools.register(sub)
+    model_cli.register(sub)
+    index_cli.register(sub, load_settings)
     return parser
 
 

@@ -163,7 +163,17 @@ async def readyz(request: Request) -> JSONResponse:
     except GatewayError as exc:
         deps["ollama"] = DependencyStatus(ok=False, detail=exc.detail)
         deps["model"] = DependencyStatus(ok=False, detail="unknown: Ollama not reachable")
-    ready = all(d.ok for d in deps.values())
+    holder = rt.index
+    if holder.index is not None:
+        m = holder.index.manifest
+        detail = f"{m['chunks']} chunks from {m['documents']} documents ({m['build_id']})"
+        deps["knowledge"] = DependencyStatus(ok=True, detail=detail, required=False)
+    else:
+        # Not required: without an index the gateway answers without citations.
+        deps["knowledge"] = DependencyStatus(
+            ok=False, detail=holder.error or "no index loaded", required=False
+        )
+    ready = all(d.ok for d in deps.values() if d.required)
     body = Readiness(ready=ready, dependencies=deps)
     return JSONResponse(body.model_dump(), status_code=200 if ready else 503)
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from functools import cache
 
 import httpx
 import redis.asyncio as aioredis
@@ -15,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from gateway import __version__
+from gateway.admin_api import router as admin_router
 from gateway.api import router
 from gateway.auth import KeyRing
 from gateway.consultation import ConsultationService
@@ -27,6 +32,8 @@ from gateway.errors import (
 )
 from gateway.events import RedisEmergencyEvents
 from gateway.history import PatientKeys, RedisHistoryStore
+from gateway.knowledge.embedder import Embedder, SentenceTransformerEmbedder
+from gateway.knowledge.search import IndexHolder
 from gateway.logs import configure_logging
 from gateway.metrics import Metrics
 from gateway.middleware import GatewayMiddleware
@@ -35,7 +42,7 @@ from gateway.problems import problem_response
 from gateway.redaction.base import Analyzer
 from gateway.redaction.engine import default_analyzer
 from gateway.redaction.pseudonyms import RedisPlaceholderNumbers
-from gateway.retrieval import NoKnowledge
+from gateway.retrieval import KnowledgeRetriever
 from gateway.settings import Settings
 from gateway.triage.base import Triager
 from gateway.triage.engine import default_triager
@@ -53,10 +60,44 @@ class Runtime:
 
     settings: Settings
     keys: KeyRing
+    admin_keys: KeyRing
     metrics: Metrics
     redis: aioredis.Redis
     ollama: OllamaClient
     service: ConsultationService
+    index: IndexHolder
+
+
+_background: set[asyncio.Future[None]] = set()
+
+
+@cache
+def shared_embedder(model: str, languages: tuple[str, ...]) -> Embedder | None:
+    """Loaded once per process: several apps (workers, tests) share the weights."""
+    try:
+        return SentenceTransformerEmbedder(model or None, languages)
+    except (OSError, ValueError) as exc:
+        log.error("embedding model not loaded", extra={"error": type(exc).__name__})
+        return None
+
+
+def _reload_on_sighup(holder: IndexHolder) -> None:
+    loop = asyncio.get_running_loop()
+
+    def reload() -> None:
+        async def run() -> None:
+            try:
+                await asyncio.to_thread(holder.reload)
+                log.info("knowledge index reloaded", extra={"event": "index_reloaded"})
+            except Exception as exc:
+                log.error("index reload failed", extra={"error": type(exc).__name__})
+
+        _background.add(task := asyncio.ensure_future(run()))
+        task.add_done_callback(_background.discard)
+
+    # Not possible off the main thread (tests, embedded servers): the admin route still works.
+    with contextlib.suppress(RuntimeError, ValueError, NotImplementedError):
+        loop.add_signal_handler(signal.SIGHUP, reload)
 
 
 def check_settings(settings: Settings) -> None:
@@ -107,6 +148,14 @@ def create_app(
             total_timeout=s.ollama_total_timeout,
         )
         keys = PatientKeys(s.hash_secret.get_secret_value().encode())
+        holder = IndexHolder(
+            s.index_dir, shared_embedder(s.embedding_model, tuple(s.embedding_languages))
+        )
+        try:
+            holder.reload()
+            log.info("knowledge index loaded", extra={"event": "index_loaded"})
+        except Exception as exc:  # the gateway serves without citations until fixed
+            log.warning("knowledge index not loaded", extra={"error": type(exc).__name__})
         service = ConsultationService(
             settings=s,
             backend=ollama,
@@ -121,12 +170,15 @@ def create_app(
                 ttl_seconds=s.history_ttl_seconds,
             ),
             triager=triager or default_triager(),
-            retriever=NoKnowledge(),
+            retriever=KnowledgeRetriever(holder),
             events=RedisEmergencyEvents(redis),
             keys=keys,
             metrics=metrics,
         )
-        app.state.runtime = Runtime(s, KeyRing(s.api_keys), metrics, redis, ollama, service)
+        app.state.runtime = Runtime(
+            s, KeyRing(s.api_keys), KeyRing(s.admin_keys), metrics, redis, ollama, service, holder
+        )
+        _reload_on_sighup(holder)
         try:
             version = await ollama.version()
             log.info("ollama reachable", extra={"upstream": version})
@@ -146,6 +198,7 @@ def create_app(
     )
     app.add_middleware(GatewayMiddleware, metrics=metrics, max_body_bytes=settings.max_body_bytes)
     app.include_router(router)
+    app.include_router(admin_router)
 
     @app.exception_handler(GatewayError)
     async def gateway_error(request: Request, exc: GatewayError) -> Response:

@@ -18,6 +18,8 @@ from gateway.errors import (
     RedactionFailed,
     StoreUnavailable,
     UpstreamProtocolError,
+    UpstreamTimeout,
+    UpstreamUnavailable,
 )
 from gateway.events import EmergencyEvents
 from gateway.history import HistoryStore, PatientKeys, Turn
@@ -25,7 +27,7 @@ from gateway.locale import Locale, detect_locale, disclaimer
 from gateway.metrics import Metrics
 from gateway.normalize import normalize_text
 from gateway.ollama import ChatBackend, ChatResult
-from gateway.prompt import Snippet, build_messages
+from gateway.prompt import Snippet, build_messages, knowledge_answer
 from gateway.redaction.base import Analyzer, Entity
 from gateway.redaction.placeholders import replace_entities
 from gateway.redaction.pseudonyms import PlaceholderNumbers, StreamRestorer, restore
@@ -288,6 +290,51 @@ class ConsultationService:
 
         return events()
 
+    # -- answer from knowledge when the model is unavailable ----------------------------------
+
+    def _fallback(self, p: Prepared, exc: GatewayError) -> ConsultationResponse:
+        """Quotes the best snippets when Ollama is down, busy or silent; else re-raises."""
+        if not p.snippets:
+            # Same status as the failure itself (503 down/busy, 504 timeout), plus a hint.
+            raise type(exc)(
+                f"{exc.detail}; no clinic document matches this question",
+                headers={**exc.headers, "Retry-After": exc.headers.get("Retry-After", "30")},
+            ) from exc
+        self.metrics.degraded.labels("knowledge_fallback").inc()
+        note = self.disclaimer(p.locale)
+        text = knowledge_answer(p.locale, p.snippets)
+        return ConsultationResponse(
+            id=p.id,
+            patient_id=p.patient_id,
+            answer=f"{text}\n\n{note}",
+            triage=self._triage(p),
+            citations=self._citations(p),
+            redactions=p.redactions,
+            disclaimer=note,
+            model="gateway-knowledge",
+            degraded=True,
+            usage=Usage(),
+        )
+
+    async def _fallback_stream(self, p: Prepared, exc: GatewayError) -> AsyncIterator[bytes]:
+        result = self._fallback(p, exc)
+        await self._store(p, knowledge_answer(p.locale, p.snippets))
+
+        async def events() -> AsyncIterator[bytes]:
+            yield sse("meta", self.meta(p))
+            yield sse("delta", {"text": result.answer})
+            yield sse(
+                "done",
+                {
+                    "disclaimer": result.disclaimer,
+                    "usage": result.usage.model_dump(),
+                    "degraded": True,
+                    "model": result.model,
+                },
+            )
+
+        return events()
+
     # -- non-streaming ----------------------------------------------------------------------
 
     async def complete(self, p: Prepared) -> ConsultationResponse:
@@ -295,15 +342,20 @@ class ConsultationService:
             return await self.emergency(p)
         started = time.perf_counter()
         self.metrics.in_flight.inc()
+        got_text = False
         try:
             async with self.backend.chat(p.messages) as chat:
                 async for _ in chat.deltas():
-                    pass
+                    got_text = True
                 result = chat.result
                 # With the whole text known, an orphan </think> can drop what preceded it.
                 whole = strip_think(chat.raw_text)
         except GatewayError as exc:
             self.metrics.upstream_errors.labels(exc.slug).inc()
+            if not got_text and isinstance(exc, UpstreamUnavailable | UpstreamTimeout):
+                fallback = self._fallback(p, exc)
+                await self._store(p, knowledge_answer(p.locale, p.snippets))
+                return fallback
             raise
         finally:
             self.metrics.in_flight.dec()
@@ -357,6 +409,8 @@ class ConsultationService:
             if isinstance(exc, GatewayError):
                 self.metrics.upstream_errors.labels(exc.slug).inc()
             await chat_cm.__aexit__(type(exc), exc, exc.__traceback__)
+            if isinstance(exc, UpstreamUnavailable | UpstreamTimeout):
+                return await self._fallback_stream(p, exc)
             raise
 
         async def events() -> AsyncIterator[bytes]:

@@ -7,6 +7,7 @@ once) and starts or reuses a real Redis whose data also lives under ``var/``: th
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
 import socket
@@ -100,9 +101,22 @@ def dev_settings(settings: Settings) -> Settings:
             print(f"created a local dev API key (stored in {var_dir / 'dev-api-key'}):\n  {key}")
         else:
             print(f"using the dev API key in {var_dir / 'dev-api-key'}")
+    if not settings.admin_keys:
+        key, created = _read_or_create(
+            var_dir / "dev-admin-key", "adm-" + secrets.token_urlsafe(24)
+        )
+        updates["admin_keys"] = (ApiKey.from_pair(f"admin:{key}"),)
+        if created:
+            print(f"created a local dev admin key (stored in {var_dir / 'dev-admin-key'})")
     if not settings.hash_secret.get_secret_value():
         secret, _ = _read_or_create(var_dir / "hash-secret", secrets.token_hex(32))
         updates["hash_secret"] = SecretStr(secret)
     if "redis_url" not in given:
         updates["redis_url"] = ensure_redis(var_dir)
     return settings.model_copy(update=updates)
+
+
+def write_pid(var_dir: Path) -> None:
+    """Lets `make index` ask this dev server to reload (SIGHUP)."""
+    var_dir.mkdir(parents=True, exist_ok=True)
+    (var_dir / "gateway.pid").write_text(f"{os.getpid()}\n")

@@ -17,7 +17,8 @@
         ├── UpstreamUnavailable     503  (Ollama down, busy, 5xx, model missing)
         ├── UpstreamTimeout         504  (connect / first byte / idle gap / total)
         ├── UpstreamProtocolError   502  (Ollama answered something we cannot use)
-        └── StoreUnavailable        503  (Redis down or timing out)
+        ├── StoreUnavailable        503  (Redis down or timing out)
+        └── IndexUnavailable        503  (the knowledge index cannot be loaded)
 
 Foreign exceptions (httpx, redis) are translated where they enter the gateway with
 ``raise ... from exc``. Messages here end up in problem+json ``detail`` and in logs, so they
@@ -139,3 +140,9 @@ class StoreUnavailable(DependencyError):
     status = 503
     slug = "store-unavailable"
     title = "The conversation store is unavailable"
+
+
+class IndexUnavailable(DependencyError):
+    status = 503
+    slug = "index-unavailable"
+    title = "The knowledge index is unavailable"

@@ -90,6 +90,7 @@ class Problem(BaseModel):
 class DependencyStatus(BaseModel):
     ok: bool
     detail: str
+    required: bool = True
 
 
 class Readiness(BaseModel):

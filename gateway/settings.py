@@ -63,6 +63,11 @@ class Settings(BaseSettings):
     api_keys: Annotated[tuple[ApiKey, ...], NoDecode] = ()
 
     index_dir: Path = Path("data/index")
+    # A local sentence-transformers model directory; empty = the shipped all-MiniLM-L6-v2.
+    embedding_model: str = ""
+    # Languages the embedding model understands; dense retrieval is skipped for the others.
+    embedding_languages: Annotated[tuple[str, ...], NoDecode] = ("en",)
+    admin_keys: Annotated[tuple[ApiKey, ...], NoDecode] = ()
     var_dir: Path = Path("var")
 
     history_ttl_seconds: int = Field(24 * 3600, ge=60)
@@ -84,10 +89,19 @@ class Settings(BaseSettings):
     # under var/ by the dev bootstrap when unset.
     hash_secret: SecretStr = SecretStr("")
 
-    @field_validator("api_keys", mode="before")
+    @field_validator("api_keys", "admin_keys", mode="before")
     @classmethod
     def _keys(cls, value: Any) -> Any:
         return _parse_keys(value)
+
+    @field_validator("embedding_languages", mode="before")
+    @classmethod
+    def _langs(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = tuple(v.strip() for v in value.split(",") if v.strip())
+        if not value or any(v not in ("zh", "en") for v in value):
+            raise ValueError("a comma-separated list of zh and en")
+        return value
 
     @field_validator("ollama_url")
     @classmethod

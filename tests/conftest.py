@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import re
+import shutil
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,6 +21,7 @@ from tests.servers import RedisServer, ThreadedServer
 API_KEY = "test-key-0123456789abcdef"
 OTHER_KEY = "other-key-0123456789abcdef"
 HASH_SECRET = "s" * 48
+ADMIN_KEY = "admin-key-0123456789abcdef"
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +52,36 @@ def fake_ollama(fake_ollama_server: FakeOllama) -> FakeOllama:
     return fake_ollama_server
 
 
+REPO = Path(__file__).resolve().parents[1]
+# A small knowledge base for end-to-end tests: a few topics in both languages.
+SMALL_KB_TOPICS = ("cold-vs-flu", "hypertension", "fever-in-children", "sore-throat",
+                   "gastroenteritis-and-oral-rehydration")
+
+
+@pytest.fixture(scope="session")
+def small_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from gateway.app import shared_embedder
+    from gateway.knowledge.store import build_index
+
+    kb = tmp_path_factory.mktemp("kb")
+    for lang in ("en", "zh"):
+        (kb / lang).mkdir()
+        for topic in SMALL_KB_TOPICS:
+            shutil.copy(REPO / "knowledge" / lang / f"{topic}.md", kb / lang / f"{topic}.md")
+    root = tmp_path_factory.mktemp("index")
+    embedder = shared_embedder("", ("en",))
+    assert embedder is not None
+    build_index(kb, root, embedder)
+    return root
+
+
+def patient_text(content: str) -> str:
+    """The patient's message inside the user turn the gateway sends to the model."""
+    match = re.search(r"<patient_message>\n(.*)\n</patient_message>", content, re.S)
+    assert match, content
+    return match.group(1)
+
+
 def make_settings(ollama_url: str, redis_url: str, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "ollama_url": ollama_url,
@@ -59,6 +93,7 @@ def make_settings(ollama_url: str, redis_url: str, **overrides: Any) -> Settings
         "ollama_idle_timeout": 2.0,
         "ollama_total_timeout": 20.0,
         "log_level": "warning",
+        "admin_keys": f"ops:{ADMIN_KEY}",
     }
     values.update(overrides)
     return Settings(**values)
@@ -66,7 +101,7 @@ def make_settings(ollama_url: str, redis_url: str, **overrides: Any) -> Settings
 
 @pytest.fixture(scope="session")
 def gateway_factory(
-    fake_ollama_server: FakeOllama, redis_server: RedisServer
+    fake_ollama_server: FakeOllama, redis_server: RedisServer, small_index: Path
 ) -> Iterator[Callable[..., str]]:
     """Starts a gateway with setting overrides; returns its base URL. Stopped at session end."""
     started: list[ThreadedServer] = []
@@ -77,6 +112,7 @@ def gateway_factory(
         if key not in cache:
             overrides.setdefault("ollama_url", fake_ollama_server.url)
             overrides.setdefault("redis_url", redis_server.url)
+            overrides.setdefault("index_dir", small_index)
             settings = make_settings(**overrides)
             server = ThreadedServer(create_app(settings)).start()
             started.append(server)

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import API_KEY, OTHER_KEY
+from tests.conftest import API_KEY, OTHER_KEY, patient_text
 from tests.fake_ollama import FakeOllama, Reply
 
 
@@ -58,10 +58,10 @@ def test_request_sent_to_ollama(client: httpx.Client, fake_ollama: FakeOllama) -
     assert sent["model"] == "qwen3-4b-clinic"
     assert sent["messages"][0]["role"] == "system"
     assert "patient assistant" in sent["messages"][0]["content"]
-    assert sent["messages"][-1] == {
-        "role": "user",
-        "content": "How much water should I drink when I have a fever?",
-    }
+    last = sent["messages"][-1]
+    assert last["role"] == "user"
+    assert patient_text(last["content"]) == "How much water should I drink when I have a fever?"
+    assert "[1] Cold or flu?" in last["content"]  # the retrieved snippet, in the last turn
     assert sent["options"]["num_predict"] > 0
     assert "num_ctx" not in sent["options"]
 
@@ -71,7 +71,9 @@ def test_history_is_kept_and_sent_back(client: httpx.Client, fake_ollama: FakeOl
     consult(client, "second question about sleep", patient_id="p-hist")
     second = fake_ollama.chat_requests()[-1]["messages"]
     assert [m["role"] for m in second] == ["system", "user", "assistant", "user"]
+    # Earlier turns go back as the patient wrote them; only the last turn carries snippets.
     assert second[1]["content"] == "first question about sleep"
+    assert second[0]["content"] == fake_ollama.chat_requests()[0]["messages"][0]["content"]
     history = client.get("/v1/patients/p-hist/history").json()
     assert [t["role"] for t in history["turns"]] == ["user", "assistant"] * 2
     assert history["turns"][1]["content"].startswith("This is a test answer")

@@ -82,7 +82,7 @@ def test_urgent_goes_to_the_model_with_an_instruction(
     body = consult(client, "my 4 year old has had a fever of 39.5 for three days").json()
     assert body["triage"]["level"] == "urgent"
     (sent,) = fake_ollama.chat_requests()
-    assert "URGENT" in sent["messages"][0]["content"]
+    assert "URGENT" in sent["messages"][-1]["content"]
 
 
 def test_negated_history_and_hypothetical_are_routine(

@@ -10,7 +10,7 @@ import pytest
 import redis
 
 from gateway.redaction.base import Entity
-from tests.conftest import API_KEY
+from tests.conftest import API_KEY, patient_text
 from tests.fake_ollama import FakeOllama, Reply
 from tests.test_api import consult, parse_sse
 
@@ -77,7 +77,8 @@ def test_same_value_keeps_its_placeholder_across_turns(
     consult(client, "我的电话13812345678，另一个13912345678", patient_id="p-num")
     consult(client, "再说一遍电话是138 1234 5678", patient_id="p-num")
     consult(client, "my other phone 13912345678", patient_id="p-num")
-    users = [req["messages"][-1]["content"] for req in fake_ollama.chat_requests()]
+    users = [patient_text(req["messages"][-1]["content"])
+             for req in fake_ollama.chat_requests()]
     assert users[0] == "我的电话[PHONE_1]，另一个[PHONE_2]"
     assert users[1] == "再说一遍电话是[PHONE_1]"
     assert users[2] == "my other phone [PHONE_2]"
@@ -88,7 +89,8 @@ def test_other_patients_get_their_own_numbering(
 ) -> None:
     consult(client, "电话13912345678", patient_id="p-a")
     consult(client, "电话13812345678", patient_id="p-b")
-    users = [req["messages"][-1]["content"] for req in fake_ollama.chat_requests()]
+    users = [patient_text(req["messages"][-1]["content"])
+             for req in fake_ollama.chat_requests()]
     assert users == ["电话[PHONE_1]", "电话[PHONE_1]"]
 
 

@@ -1,0 +1,1 @@
+"""Clinic knowledge: documents, chunking, embeddings, the FAISS + BM25 index, retrieval."""

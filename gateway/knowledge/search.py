@@ -1,0 +1,134 @@
+"""Hybrid retrieval: dense FAISS + lexical BM25, fused by reciprocal rank, with a floor.
+
+Dense scores only count for languages the embedding model knows (the shipped model is
+English-only; for Chinese its similarities are noise), so a Chinese question is answered by the
+lexical side unless a clinic configures a multilingual model.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from gateway.knowledge.chunking import Chunk
+from gateway.knowledge.embedder import Embedder
+from gateway.knowledge.lexical import BM25, expand, tokenize
+from gateway.knowledge.store import check_manifest, current_build, read_build
+from gateway.locale import Locale
+from gateway.prompt import Snippet
+
+RRF_K = 60
+CANDIDATES = 30
+# Relevance floors: below both, a chunk is not cited at all (tuned on the unanswerable
+# questions of tests/data/retrieval_eval.jsonl; see the issue note).
+DENSE_FLOOR = 0.30
+# Lexical coverage needed when the dense side cannot vouch for a chunk. Chinese queries are
+# scored on character n-grams, whose coverage runs lower than English word coverage.
+LEXICAL_FLOOR = {"zh": 0.12, "en": 0.45}
+SAME_LANGUAGE_BOOST = 1.5
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: Chunk
+    score: float
+    dense: float
+    lexical: float
+
+
+class KnowledgeIndex:
+    def __init__(
+        self, manifest: dict[str, Any], chunks: list[Chunk], index: Any, embedder: Embedder
+    ) -> None:
+        self.manifest = manifest
+        self.chunks = chunks
+        self.index = index
+        self.embedder = embedder
+        self.bm25 = BM25([tokenize(f"{c.title} {c.heading} {c.text}") for c in chunks])
+
+    @classmethod
+    def load(cls, root: Path, embedder: Embedder) -> KnowledgeIndex:
+        build = current_build(root)
+        if build is None:
+            raise FileNotFoundError(f"no index under {root}: run `make index`")
+        manifest, chunks, index = read_build(build)
+        check_manifest(manifest, embedder)
+        return cls(manifest, chunks, index, embedder)
+
+    def _lexical(self, text: str) -> np.ndarray:
+        query = tokenize(expand(text))
+        scores = self.bm25.scores(query)
+        # Normalize by the best score the query's terms could reach, so the floor means
+        # "how much of the question the chunk covers" whatever the corpus size.
+        ceiling = sum(self.bm25.idf.get(t, 0.0) for t in set(query)) * (self.bm25.k1 + 1)
+        return scores / ceiling if ceiling > 0 else scores
+
+    def _dense(self, text: str) -> dict[int, float]:
+        vector = self.embedder.encode([text])
+        sims, ids = self.index.search(vector, min(CANDIDATES, len(self.chunks)))
+        return {int(i): float(s) for s, i in zip(sims[0], ids[0], strict=True) if i >= 0}
+
+    def search(self, text: str, locale: Locale, k: int = 4) -> list[Hit]:
+        if not self.chunks or not text.strip():
+            return []
+        lexical = self._lexical(text)
+        use_dense = locale in self.embedder.languages
+        dense = self._dense(text) if use_dense else {}
+        fused: dict[int, float] = {}
+        lex_order = [int(i) for i in np.argsort(-lexical)[:CANDIDATES] if lexical[i] > 0]
+        for rank, i in enumerate(lex_order):
+            fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank)
+        for rank, i in enumerate(sorted(dense, key=lambda j: -dense[j])):
+            fused[i] = fused.get(i, 0.0) + 1.0 / (RRF_K + rank)
+        hits: dict[str, Hit] = {}
+        for i, score in fused.items():
+            d, lx = dense.get(i, 0.0), float(lexical[i])
+            if d < DENSE_FLOOR and lx < LEXICAL_FLOOR[locale]:
+                continue
+            chunk = self.chunks[i]
+            if chunk.lang == locale:
+                score *= SAME_LANGUAGE_BOOST
+            best = hits.get(chunk.topic)
+            if best is None or score > best.score:
+                hits[chunk.topic] = Hit(chunk, score, d, lx)
+        ranked = sorted(hits.values(), key=lambda h: -h.score)
+        return ranked[:k]
+
+
+def to_snippet(hit: Hit) -> Snippet:
+    c = hit.chunk
+    return Snippet(
+        id=c.doc_id, title=c.title, source=c.source, text=c.text, score=round(hit.score * 100, 3)
+    )
+
+
+class IndexHolder:
+    """The currently served index; swapped atomically, never mutated in place.
+
+    A request reads ``holder.index`` once and keeps that object to the end, so a reload in
+    the middle of it changes nothing for it.
+    """
+
+    def __init__(self, root: Path, embedder: Embedder | None) -> None:
+        self.root = root
+        self.embedder = embedder
+        self.index: KnowledgeIndex | None = None
+        self.error: str | None = None
+        self._lock = threading.Lock()
+
+    def reload(self) -> KnowledgeIndex | None:
+        with self._lock:
+            if self.embedder is None:
+                self.error = "no embedding model configured"
+                return None
+            try:
+                fresh = KnowledgeIndex.load(self.root, self.embedder)
+            except Exception as exc:  # any failure keeps the old index serving
+                self.error = f"{type(exc).__name__}: {exc}"
+                raise
+            self.index, self.error = fresh, None
+            return fresh
