@@ -28,8 +28,9 @@ CANDIDATES = 30
 DENSE_FLOOR = 0.30
 # Lexical coverage needed when the dense side cannot vouch for a chunk. Chinese queries are
 # scored on character n-grams, whose coverage runs lower than English word coverage.
-LEXICAL_FLOOR = {"zh": 0.12, "en": 0.45}
+LEXICAL_FLOOR = {"zh": 0.08, "en": 0.45}
 SAME_LANGUAGE_BOOST = 1.5
+MIN_SHARED_TERMS = 2
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,9 @@ class KnowledgeIndex:
         self.chunks = chunks
         self.index = index
         self.embedder = embedder
-        self.bm25 = BM25([tokenize(f"{c.title} {c.heading} {c.text}") for c in chunks])
+        tokens = [tokenize(f"{c.title} {c.heading} {c.text}") for c in chunks]
+        self.bm25 = BM25(tokens)
+        self.term_sets = [frozenset(t) for t in tokens]
 
     @classmethod
     def load(cls, root: Path, embedder: Embedder) -> KnowledgeIndex:
@@ -59,13 +62,14 @@ class KnowledgeIndex:
         check_manifest(manifest, embedder)
         return cls(manifest, chunks, index, embedder)
 
-    def _lexical(self, text: str) -> np.ndarray:
+    def _lexical(self, text: str) -> tuple[np.ndarray, frozenset[str]]:
         query = tokenize(expand(text))
         scores = self.bm25.scores(query)
+        terms = frozenset(query)
         # Normalize by the best score the query's terms could reach, so the floor means
         # "how much of the question the chunk covers" whatever the corpus size.
         ceiling = sum(self.bm25.idf.get(t, 0.0) for t in set(query)) * (self.bm25.k1 + 1)
-        return scores / ceiling if ceiling > 0 else scores
+        return (scores / ceiling if ceiling > 0 else scores), terms
 
     def _dense(self, text: str) -> dict[int, float]:
         vector = self.embedder.encode([text])
@@ -75,7 +79,7 @@ class KnowledgeIndex:
     def search(self, text: str, locale: Locale, k: int = 4) -> list[Hit]:
         if not self.chunks or not text.strip():
             return []
-        lexical = self._lexical(text)
+        lexical, terms = self._lexical(text)
         use_dense = locale in self.embedder.languages
         dense = self._dense(text) if use_dense else {}
         fused: dict[int, float] = {}
@@ -87,8 +91,10 @@ class KnowledgeIndex:
         hits: dict[str, Hit] = {}
         for i, score in fused.items():
             d, lx = dense.get(i, 0.0), float(lexical[i])
-            if d < DENSE_FLOOR and lx < LEXICAL_FLOOR[locale]:
-                continue
+            if d < DENSE_FLOOR and (
+                lx < LEXICAL_FLOOR[locale] or len(terms & self.term_sets[i]) < MIN_SHARED_TERMS
+            ):
+                continue  # one shared word ("oil") is not evidence of relevance
             chunk = self.chunks[i]
             if chunk.lang == locale:
                 score *= SAME_LANGUAGE_BOOST

@@ -38,6 +38,9 @@ FORMAT = 1
 # and exact results are simpler to trust.
 HNSW_THRESHOLD = 20_000
 KEEP_BUILDS = 2
+# A reader that resolved `current` just before a swap may still be opening the previous build:
+# old builds are only deleted once they have been superseded for this long.
+PRUNE_AFTER_SECONDS = 600
 
 Progress = Callable[[int, int], None]
 
@@ -151,9 +154,16 @@ def publish(
     link = root / f".current-{build_id}"
     link.symlink_to(Path("builds") / build_id)
     os.replace(link, root / "current")  # the one atomic step readers can observe
-    for old in sorted(p for p in builds.iterdir() if not p.name.startswith("."))[:-KEEP_BUILDS]:
-        shutil.rmtree(old, ignore_errors=True)
+    _prune(builds, keep=final)
     return final
+
+
+def _prune(builds: Path, keep: Path) -> None:
+    now = time.time()
+    done = sorted(p for p in builds.iterdir() if not p.name.startswith("."))
+    for old in done[:-KEEP_BUILDS]:
+        if old != keep and now - old.stat().st_mtime > PRUNE_AFTER_SECONDS:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def current_build(root: Path) -> Path | None:
