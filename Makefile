@@ -43,8 +43,12 @@ bench: setup
 	$(PY) scripts/bench.py
 
 eval: setup
-	$(PY) scripts/eval_redaction.py tests/data/redaction_dev.jsonl
-	$(PY) scripts/eval_triage.py tests/data/triage_dev.jsonl
+	@test -e data/index/current || $(PY) -m gateway index build
+	@for set in dev check blind; do echo "== redaction ($$set)"; \
+	  $(PY) scripts/eval_redaction.py tests/data/redaction_$$set.jsonl | tail -6; done
+	@for set in dev check blind; do echo "== triage ($$set)"; \
+	  $(PY) scripts/eval_triage.py tests/data/triage_$$set.jsonl | tail -5; done
+	@echo "== retrieval"; $(PY) scripts/eval_retrieval.py tests/data/retrieval_eval.jsonl 2>/dev/null
 
 clean:
 	rm -rf $(VENV) var data/index .pytest_cache .mypy_cache .ruff_cache test-artifacts bench-results
