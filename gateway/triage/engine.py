@@ -28,6 +28,7 @@ _CLAUSE_BREAK = re.compile(
 # How far before a mention a negation or softening cue still applies (characters).
 NEGATION_WINDOW = 24
 MILD_WINDOW = 10
+_LATIN = re.compile(r"[A-Za-z]")
 # Only breathlessness is softened by "a bit"/"when climbing stairs"; chest pain on exertion is a
 # classic warning sign and must not be.
 MILD_CONCEPTS = frozenset({"cant_breathe", "short_of_breath_mild"})
@@ -125,13 +126,15 @@ class RuleTriager:
     def _status(self, text: str, clause: tuple[int, int], start: int, end: int) -> str:
         cs, ce = clause
         p = self.patterns
-        # The mention itself is searched too: "face isn't drooping" is one match.
-        pre = _blank(text[cs:end], p["pseudo_negation"])
+        # An English mention is searched too ("face isn't drooping" is one match); Chinese
+        # symptom words carry their own 不/没 (叫不醒, 没尿) and are judged by what precedes.
+        latin = _LATIN.search(text, start, end) is not None
+        pre = _blank(text[cs : end if latin else start], p["pseudo_negation"])
         around = text[cs:ce]
         if p["recurrence"].search(around):
             return "active"  # "same pain again" beats "in 2019"
         for m in p["negation"].finditer(pre):
-            if len(pre) - (end - start) - m.end() <= NEGATION_WINDOW:
+            if (start - cs) - m.end() <= NEGATION_WINDOW:
                 return "negated"
         if p["post_negation"].match(text[end:ce]):
             return "negated"
@@ -154,8 +157,10 @@ class RuleTriager:
                 clause = next((c for c in clauses if c[0] <= m.start() < c[1]), (0, len(clean)))
                 status = self._status(clean, clause, m.start(), m.end())
                 pre = clean[clause[0] : m.start()]
+                # "喘不上来气…是我爬了十层楼以后": the softener may also follow in the clause.
                 mild = concept in MILD_CONCEPTS and bool(
                     self.patterns["mild"].search(pre[-MILD_WINDOW:])
+                    or self.patterns["mild"].search(clean, m.end(), clause[1])
                 )
                 found.append(Mention(concept, m.start(), m.end(), status, mild))
         return found

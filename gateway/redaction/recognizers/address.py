@@ -21,10 +21,10 @@ _STREET = rf"{H}{{1,8}}?(?:大街|大道|路|街|巷|弄|胡同|道|里)(?:{_NUM
 _STREET_NO = rf"{_NUM}(?:号院|号|弄|栋)(?:附{_NUM}号)?"
 _COMPOUND = (
     r"[\u4e00-\u9fffA-Za-z]{2,10}?(?:小区|花园|家园|公寓|大厦|苑|庭|新村|广场|中心|府|城|湾|园|宿舍"
-    r"|楼|院)"
+    r"|楼|院|社区|大院|家属院|宿舍楼|新区)"
 )
 _UNIT = (
-    rf"(?:{_NUM}(?:号楼|栋|幢|座|单元|楼|层|室|号|户|门|排)|[A-Za-z]座|{_NUM}-{_NUM}(?:-{_NUM})?"
+    rf"(?:{_NUM}(?:号楼|栋|幢|座|单元|楼|层|室|号|户|门|排|组|号院)|[A-Za-z]座|{_NUM}-{_NUM}(?:-{_NUM})?"
     rf"|\d{{3,4}}(?![\d年月日岁]))"
 )
 _ZH = (
@@ -39,7 +39,7 @@ _LEAD = re.compile(r"^(?:[我你他她它们咱家住在于是为到的寄送搬
 _SUFFIX = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr(?!\.?\s+[A-Z][a-z])"
     r"|Court|Ct|Place|Pl|Terrace|Ter|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Way|Square|Sq"
-    r"|Trail|Trl|Crescent)"
+    r"|Trail|Trl|Crescent|Pike|Row|Loop|Alley|Run|Crossing|Landing|Heights|Gardens|Walk)"
 )
 # Words that never name a street: they make "walked 2 miles on the road" a non-address.
 _NOT_NAME = (

@@ -173,10 +173,12 @@ class EnglishNameRecognizer:
             ):
                 start, end = tok.start(), nxt.end()
                 found.append(Entity("PERSON", start, end, text[start:end], 0.8))
-            elif _is_capitalized(word) and low not in AMBIGUOUS and not word.isupper():
-                found.append(
-                    Entity("PERSON", tok.start(), tok.end(), text[tok.start() : tok.end()], 0.7)
-                )
+            elif low not in AMBIGUOUS and not word.isupper():
+                # A given name that is not also an English word is a name even in lowercase
+                # ("ethan has a fever"), just with less confidence.
+                score = 0.7 if _is_capitalized(word) else 0.6
+                span = text[tok.start() : tok.end()]
+                found.append(Entity("PERSON", tok.start(), tok.end(), span, score))
 
     def _pinyin(self, folded: str, text: str, found: list[Entity]) -> None:
         tokens = list(_TOKEN.finditer(folded))

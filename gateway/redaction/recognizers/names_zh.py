@@ -490,6 +490,9 @@ _NICK_AFTER_CUE = re.compile(
     rf"(?P<cue>{_cue_alt})[：:\s,，是叫]{{0,2}}(?P<name>阿{H}|小{H}|({H})\3)"
     r"(?![\u4e00-\u9fff])"
 )
+_SPEAKER = re.compile(
+    rf"(?P<name>(?:{_surname}){H}{{1,2}}?)(?=(?:说|讲|让我|告诉|建议|叮嘱|交代|开的|给我开|帮我|问我|打电话|回电话))"
+)
 _TRAILING = re.compile(rf"[\s，,](?P<name>(?:{_surname}){H}{{1,2}})\s*[。.!！]?\s*$")
 _FAMILIAR_EXCLUDE = (
     "小时",
@@ -606,6 +609,11 @@ class ChineseNameRecognizer:
                 name = m.group("name")
                 if name[-1] not in _GIVEN_STOP:
                     add(m.start("name"), m.end("name"), 0.75)
+        for m in _SPEAKER.finditer(folded):
+            start = m.start("name")
+            end = _given_name(folded, start, _surname_len(folded, start))
+            if end == m.end("name") and end - start >= 2 and folded[start] not in AMBIGUOUS:
+                add(start, end, 0.7)
         for m in _TRAILING.finditer(folded):
             start = m.start("name")
             end = _given_name(folded, start, _surname_len(folded, start))
