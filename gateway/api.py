@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable
 from typing import Annotated, Any, TypeVar
 
@@ -24,6 +25,7 @@ from gateway.schemas import (
 )
 
 router = APIRouter()
+audit = logging.getLogger("gateway.audit")
 T = TypeVar("T")
 
 PatientId = Annotated[str, Path(pattern=PATIENT_ID_PATTERN, description="The portal's patient id")]
@@ -82,15 +84,19 @@ async def create_consultation(
     tenant = rt.keys.tenant_for(authorization)
     prepared = await rt.service.prepare(tenant, body)
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
+    headers = {"Cache-Control": "no-store"}
+    if prepared.degraded:
+        # Tells the portal what is missing, e.g. "history" when Redis is down.
+        headers["X-Gateway-Degraded"] = ",".join(prepared.degraded)
     if wants_stream:
         events = await rt.service.stream(prepared)
         return StreamingResponse(
             events,
             media_type="text/event-stream",
-            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+            headers={**headers, "X-Accel-Buffering": "no"},
         )
     result = await until_disconnect(request, rt.service.complete(prepared))
-    return JSONResponse(result.model_dump(), headers={"Cache-Control": "no-store"})
+    return JSONResponse(result.model_dump(), headers=headers)
 
 
 @router.get(
@@ -123,7 +129,17 @@ async def delete_history(
 ) -> Response:
     rt = runtime(request)
     tenant = rt.keys.tenant_for(authorization)
-    await rt.service.history.erase(tenant, patient_id)
+    deleted = await rt.service.history.erase(tenant, patient_id)
+    # The right to erasure leaves a trace of *that* it happened, never of what was erased.
+    audit.info(
+        "erasure",
+        extra={
+            "event": "erasure",
+            "tenant": tenant,
+            "deleted": deleted,
+            "patient_ref": rt.service.patient_ref(tenant, patient_id),
+        },
+    )
     return Response(status_code=204)
 
 

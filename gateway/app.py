@@ -9,7 +9,7 @@ import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import httpx
 import redis.asyncio as aioredis
@@ -31,7 +31,7 @@ from gateway.errors import (
     ValidationFailed,
 )
 from gateway.events import RedisEmergencyEvents
-from gateway.history import PatientKeys, RedisHistoryStore
+from gateway.history import PatientKeys, PatientLock, RedisHistoryStore
 from gateway.knowledge.embedder import Embedder, SentenceTransformerEmbedder
 from gateway.knowledge.search import IndexHolder
 from gateway.logs import configure_logging
@@ -42,6 +42,7 @@ from gateway.problems import problem_response
 from gateway.redaction.base import Analyzer
 from gateway.redaction.engine import default_analyzer
 from gateway.redaction.pseudonyms import RedisPlaceholderNumbers
+from gateway.redis_guard import RedisGuard
 from gateway.retrieval import KnowledgeRetriever
 from gateway.settings import Settings
 from gateway.triage.base import Triager
@@ -69,6 +70,11 @@ class Runtime:
 
 
 _background: set[asyncio.Future[None]] = set()
+
+
+def _breaker_changed(metrics: Metrics, state: str) -> None:
+    metrics.redis_breaker.labels(state).inc()
+    log.warning("redis circuit breaker", extra={"event": f"breaker_{state}"})
 
 
 @cache
@@ -148,6 +154,10 @@ def create_app(
             total_timeout=s.ollama_total_timeout,
         )
         keys = PatientKeys(s.hash_secret.get_secret_value().encode())
+        guard = RedisGuard(
+            threshold=s.redis_breaker_threshold, cooldown=s.redis_breaker_cooldown_seconds
+        )
+        guard.on_change = partial(_breaker_changed, metrics)
         holder = IndexHolder(
             s.index_dir, shared_embedder(s.embedding_model, tuple(s.embedding_languages))
         )
@@ -160,7 +170,11 @@ def create_app(
             settings=s,
             backend=ollama,
             history=RedisHistoryStore(
-                redis, keys, ttl_seconds=s.history_ttl_seconds, max_turns=s.history_max_turns
+                redis,
+                keys,
+                ttl_seconds=s.history_ttl_seconds,
+                max_turns=s.history_max_turns,
+                guard=guard,
             ),
             analyzer=analyzer or default_analyzer(),
             numbers=RedisPlaceholderNumbers(
@@ -168,12 +182,20 @@ def create_app(
                 keys,
                 s.hash_secret.get_secret_value().encode(),
                 ttl_seconds=s.history_ttl_seconds,
+                guard=guard,
             ),
             triager=triager or default_triager(),
             retriever=KnowledgeRetriever(holder),
-            events=RedisEmergencyEvents(redis),
+            events=RedisEmergencyEvents(redis, guard=guard),
             keys=keys,
             metrics=metrics,
+            lock=PatientLock(
+                redis,
+                keys,
+                ttl_seconds=s.ollama_total_timeout + 30,
+                wait_seconds=s.patient_lock_wait_seconds,
+                guard=guard,
+            ),
         )
         app.state.runtime = Runtime(
             s, KeyRing(s.api_keys), KeyRing(s.admin_keys), metrics, redis, ollama, service, holder

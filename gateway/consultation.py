@@ -6,6 +6,7 @@ talk to the model. Nothing is written to Redis until an answer has completed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import time
@@ -22,7 +23,7 @@ from gateway.errors import (
     UpstreamUnavailable,
 )
 from gateway.events import EmergencyEvents
-from gateway.history import HistoryStore, PatientKeys, Turn
+from gateway.history import HistoryStore, PatientKeys, PatientLock, Turn
 from gateway.locale import Locale, detect_locale, disclaimer
 from gateway.metrics import Metrics
 from gateway.normalize import normalize_text
@@ -41,6 +42,7 @@ from gateway.schemas import (
 )
 from gateway.settings import Settings
 from gateway.thinkfilter import strip_think
+from gateway.tokens import estimate_messages
 from gateway.triage.base import Triager, TriageResult
 from gateway.triage.guidance import EmergencyNumbers, emergency_guidance
 
@@ -61,6 +63,8 @@ class Prepared:
     degraded: list[str] = field(default_factory=list)
     # placeholder → the patient's raw value; process memory only, never logged or stored.
     restore_map: dict[str, str] = field(default_factory=dict, repr=False)
+    lock_token: str | None = None
+    prompt_estimate: int = 0
 
 
 def sse(event: str, data: object) -> bytes:
@@ -82,6 +86,7 @@ class ConsultationService:
         events: EmergencyEvents,
         keys: PatientKeys,
         metrics: Metrics,
+        lock: PatientLock | None = None,
     ) -> None:
         self.settings = settings
         self.backend = backend
@@ -92,6 +97,7 @@ class ConsultationService:
         self.retriever = retriever
         self.events = events
         self.keys = keys
+        self.lock = lock
         self.metrics = metrics
 
     # -- before the model -------------------------------------------------------------------
@@ -139,20 +145,38 @@ class ConsultationService:
         m.triage.labels(triage.level, triage.category or "none").inc()
         snippets: list[Snippet] = []
         messages: list[dict[str, str]] = []
+        lock_token: str | None = None
+        estimate = 0
         if triage.level != "emergency":
-            # The emergency path needs neither knowledge nor context: it answers at once.
-            with m.stage("retrieve"):
-                snippets = self.retriever.search(redacted, locale, 4)
-            with m.stage("history_read"):
-                try:
-                    history = await self.history.load(tenant, request.patient_id)
-                except StoreUnavailable:
-                    # Answering without context beats not answering; the flag tells the portal.
-                    history = []
-                    degraded.append("history")
-            messages = build_messages(
-                locale, snippets, history, redacted, urgent=triage.level == "urgent"
-            )
+            # Emergencies never wait for a lock: their turn pair is still written atomically.
+            lock_token = await self._lock(tenant, request.patient_id, degraded)
+            try:
+                # The emergency path needs neither knowledge nor context: it answers at once.
+                with m.stage("retrieve"):
+                    snippets = self.retriever.search(redacted, locale, 4)
+                with m.stage("history_read"):
+                    try:
+                        history = await self.history.load(tenant, request.patient_id)
+                    except StoreUnavailable:
+                        # Answering without context beats not answering; the flag says so.
+                        history = []
+                        degraded.append("history")
+                s = self.settings
+                budget = s.context_tokens - s.ollama_num_predict - 64
+                messages, dropped = build_messages(
+                    locale,
+                    snippets,
+                    history,
+                    redacted,
+                    urgent=triage.level == "urgent",
+                    budget=budget,
+                )
+            except BaseException:
+                await self._unlock(tenant, request.patient_id, lock_token)
+                raise
+            if dropped:
+                m.history_dropped.inc(dropped)
+            estimate = estimate_messages(messages)
         for reason in degraded:
             m.degraded.labels(reason).inc()
         return Prepared(
@@ -167,7 +191,28 @@ class ConsultationService:
             messages=messages,
             degraded=degraded,
             restore_map=restore_map if self.settings.restore_placeholders else {},
+            lock_token=lock_token,
+            prompt_estimate=estimate,
         )
+
+    async def _lock(self, tenant: str, patient_id: str, degraded: list[str]) -> str | None:
+        if self.lock is None:
+            return None
+        try:
+            return await self.lock.acquire(tenant, patient_id)
+        except StoreUnavailable:
+            degraded.append("lock")  # no Redis, no history either: nothing to interleave
+            return None
+
+    async def _unlock(self, tenant: str, patient_id: str, token: str | None) -> None:
+        if self.lock is None or token is None:
+            return
+        with contextlib.suppress(StoreUnavailable):  # the lock expires on its own
+            await self.lock.release(tenant, patient_id, token)
+
+    async def release(self, p: Prepared) -> None:
+        await self._unlock(p.tenant, p.patient_id, p.lock_token)
+        p.lock_token = None
 
     # -- shared pieces ----------------------------------------------------------------------
 
@@ -210,8 +255,19 @@ class ConsultationService:
                 return False
         return True
 
-    def _observe(self, result: ChatResult, started: float) -> None:
+    def _observe(self, result: ChatResult, started: float, estimate: int = 0) -> None:
         m = self.metrics
+        if estimate and result.prompt_tokens:
+            # Ollama reports what it evaluated; far from our estimate means the estimate (and so
+            # the trimming) is off, and a count at the context limit means it truncated.
+            ratio = result.prompt_tokens / estimate
+            if ratio > 1.25 or ratio < 0.5:
+                m.prompt_mismatch.inc()
+            if (
+                result.prompt_tokens
+                >= self.settings.context_tokens - self.settings.ollama_num_predict
+            ):
+                m.context_truncated.inc()
         m.upstream_seconds.observe(time.perf_counter() - started)
         if result.time_to_first_token is not None:
             m.ttft_seconds.observe(result.time_to_first_token)
@@ -338,6 +394,12 @@ class ConsultationService:
     # -- non-streaming ----------------------------------------------------------------------
 
     async def complete(self, p: Prepared) -> ConsultationResponse:
+        try:
+            return await self._complete(p)
+        finally:
+            await self.release(p)
+
+    async def _complete(self, p: Prepared) -> ConsultationResponse:
         if p.triage.level == "emergency":
             return await self.emergency(p)
         started = time.perf_counter()
@@ -359,7 +421,7 @@ class ConsultationService:
             raise
         finally:
             self.metrics.in_flight.dec()
-        self._observe(result, started)
+        self._observe(result, started, p.prompt_estimate)
         answer = whole.strip()
         if not answer:
             self.metrics.upstream_errors.labels("empty-answer").inc()
@@ -394,6 +456,13 @@ class ConsultationService:
         """
         if p.triage.level == "emergency":
             return await self.emergency_stream(p)
+        try:
+            return await self._stream(p)
+        except BaseException:
+            await self.release(p)
+            raise
+
+    async def _stream(self, p: Prepared) -> AsyncIterator[bytes]:
         started = time.perf_counter()
         chat_cm = self.backend.chat(p.messages)
         self.metrics.in_flight.inc()
@@ -410,7 +479,9 @@ class ConsultationService:
                 self.metrics.upstream_errors.labels(exc.slug).inc()
             await chat_cm.__aexit__(type(exc), exc, exc.__traceback__)
             if isinstance(exc, UpstreamUnavailable | UpstreamTimeout):
-                return await self._fallback_stream(p, exc)
+                fallback = await self._fallback_stream(p, exc)
+                await self.release(p)
+                return fallback
             raise
 
         async def events() -> AsyncIterator[bytes]:
@@ -431,7 +502,7 @@ class ConsultationService:
                 if tail:
                     yield sse("delta", {"text": tail})
                 result = chat.result
-                self._observe(result, started)
+                self._observe(result, started, p.prompt_estimate)
                 degraded = list(p.degraded)
                 if not await self._store(p, "".join(parts).strip()):
                     degraded.append("history_write")
@@ -463,5 +534,6 @@ class ConsultationService:
             finally:
                 self.metrics.in_flight.dec()
                 await chat_cm.__aexit__(None, None, None)
+                await self.release(p)
 
         return events()

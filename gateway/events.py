@@ -13,6 +13,7 @@ from typing import Any, Protocol
 import redis.asyncio as aioredis
 
 from gateway.history import translate
+from gateway.redis_guard import RedisGuard
 
 STREAM_KEY = "pg:events:emergency"
 
@@ -24,7 +25,10 @@ class EmergencyEvents(Protocol):
 
 
 class RedisEmergencyEvents:
-    def __init__(self, redis: aioredis.Redis, *, max_len: int = 100_000) -> None:
+    def __init__(
+        self, redis: aioredis.Redis, *, max_len: int = 100_000, guard: RedisGuard | None = None
+    ) -> None:
+        self._guard = guard
         self._redis = redis
         self._max_len = max_len
 
@@ -37,11 +41,12 @@ class RedisEmergencyEvents:
         event_id: Any = await translate(
             "event write",
             lambda: self._redis.xadd(STREAM_KEY, fields, maxlen=self._max_len, approximate=True),
+            self._guard,
         )
         return str(event_id)
 
     async def recent(self, count: int) -> list[dict[str, Any]]:
         rows: Any = await translate(
-            "event read", lambda: self._redis.xrevrange(STREAM_KEY, count=count)
+            "event read", lambda: self._redis.xrevrange(STREAM_KEY, count=count), self._guard
         )
         return [{"event_id": event_id, **fields} for event_id, fields in rows]

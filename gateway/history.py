@@ -7,18 +7,20 @@ Redis Cluster. Only redacted text is ever written here.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol, TypeVar
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
-from gateway.errors import StoreUnavailable
+from gateway.errors import PatientBusy
+from gateway.redis_guard import DEFAULT_GUARD, RedisGuard
 
 T = TypeVar("T")
 
@@ -74,27 +76,40 @@ class PatientKeys:
         return [f"{tag}:history", f"{tag}:pii", f"{tag}:lock"]
 
 
-async def translate(op: str, call: Callable[[], Awaitable[T]]) -> T:
-    try:
-        return await call()
-    except RedisError as exc:
-        raise StoreUnavailable(f"Redis {op} failed: {type(exc).__name__}") from exc
-    except OSError as exc:
-        raise StoreUnavailable(f"Redis {op} failed: {type(exc).__name__}") from exc
+async def translate(
+    op: str, call: Callable[[], Awaitable[T]], guard: RedisGuard | None = None
+) -> T:
+    """Runs one Redis call through the guard (timeouts, translation, breaker)."""
+    return await (guard or DEFAULT_GUARD).call(op, call)
 
 
 class RedisHistoryStore:
     def __init__(
-        self, redis: aioredis.Redis, keys: PatientKeys, *, ttl_seconds: int, max_turns: int
+        self,
+        redis: aioredis.Redis,
+        keys: PatientKeys,
+        *,
+        ttl_seconds: int,
+        max_turns: int,
+        guard: RedisGuard | None = None,
     ) -> None:
         self._redis = redis
         self._keys = keys
         self._ttl = ttl_seconds
         self._max_turns = max_turns
+        self._guard = guard or DEFAULT_GUARD
 
     async def load(self, tenant: str, patient_id: str) -> list[Turn]:
         key = self._keys.history(tenant, patient_id)
-        raw: list[Any] = await translate("read", lambda: self._redis.lrange(key, 0, -1))
+
+        async def run() -> list[Any]:
+            async with self._redis.pipeline(transaction=False) as pipe:
+                pipe.lrange(key, 0, -1)
+                pipe.expire(key, self._ttl)  # using a conversation keeps it alive
+                rows, _ = await pipe.execute()
+            return list(rows)
+
+        raw = await translate("read", run, self._guard)
         return [Turn.from_json(item) for item in raw]
 
     async def append_pair(self, tenant: str, patient_id: str, user: Turn, answer: Turn) -> None:
@@ -108,12 +123,69 @@ class RedisHistoryStore:
                 pipe.expire(key, self._ttl)
                 await pipe.execute()
 
-        await translate("write", run)
+        await translate("write", run, self._guard)
 
     async def erase(self, tenant: str, patient_id: str) -> int:
         keys = self._keys.all(tenant, patient_id)
-        deleted: int = await translate("delete", lambda: self._redis.delete(*keys))
+        deleted: int = await translate("delete", lambda: self._redis.delete(*keys), self._guard)
         return deleted
+
+
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+"""
+
+
+class PatientLock:
+    """One consultation at a time per patient, across all gateway replicas.
+
+    SET NX PX with a random token; released only by its owner (compare-and-delete in Lua), and
+    it expires on its own if a replica dies mid-consultation. A waiter polls for up to
+    ``wait_seconds`` and then gets 409 (the portal may retry; nothing was processed).
+    """
+
+    def __init__(
+        self,
+        redis: aioredis.Redis,
+        keys: PatientKeys,
+        *,
+        ttl_seconds: float,
+        wait_seconds: float,
+        guard: RedisGuard | None = None,
+    ) -> None:
+        self._redis = redis
+        self._keys = keys
+        self._ttl_ms = int(ttl_seconds * 1000)
+        self._wait = wait_seconds
+        self._guard = guard or DEFAULT_GUARD
+        self._release: Any = redis.register_script(_RELEASE)
+
+    async def acquire(self, tenant: str, patient_id: str) -> str:
+        key = f"{self._keys.tag(tenant, patient_id)}:lock"
+        token = uuid.uuid4().hex
+        deadline = time.monotonic() + self._wait
+        delay = 0.005
+        while True:
+            got = await translate(
+                "lock", lambda: self._redis.set(key, token, nx=True, px=self._ttl_ms), self._guard
+            )
+            if got:
+                return token
+            if time.monotonic() >= deadline:
+                raise PatientBusy(
+                    f"another consultation for this patient is still running after "
+                    f"{self._wait:g}s; retry when it has finished",
+                    headers={"Retry-After": "5"},
+                )
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 0.1)
+
+    async def release(self, tenant: str, patient_id: str, token: str) -> None:
+        key = f"{self._keys.tag(tenant, patient_id)}:lock"
+        await translate("unlock", lambda: self._release(keys=[key], args=[token]), self._guard)
 
 
 def now() -> float:

@@ -49,3 +49,5 @@ def configure_logging(level: str) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
     root.propagate = False
+    # The audit trail (erasures, admin actions) is kept whatever the log level.
+    logging.getLogger("gateway.audit").setLevel(logging.INFO)

@@ -72,6 +72,27 @@ class Metrics:
             ["reason"],
             registry=r,
         )
+        self.history_dropped = Counter(
+            "gateway_history_turns_dropped_total",
+            "Old turns left out of prompts to fit the context window",
+            registry=r,
+        )
+        self.prompt_mismatch = Counter(
+            "gateway_prompt_estimate_mismatch_total",
+            "Prompts whose token estimate was far from Ollama's prompt_eval_count",
+            registry=r,
+        )
+        self.context_truncated = Counter(
+            "gateway_context_truncated_total",
+            "Prompts that reached the context limit (Ollama may have truncated)",
+            registry=r,
+        )
+        self.redis_breaker = Counter(
+            "gateway_redis_breaker_transitions_total",
+            "Redis circuit breaker state changes",
+            ["state"],
+            registry=r,
+        )
         self.in_flight = Gauge("gateway_upstream_in_flight", "Ollama calls in progress", registry=r)
 
     @contextmanager

@@ -8,6 +8,7 @@ from importlib import resources
 
 from gateway.history import Turn
 from gateway.locale import Locale
+from gateway.tokens import fit_history
 
 
 @dataclass(frozen=True)
@@ -74,15 +75,17 @@ def build_messages(
     user_text: str,
     *,
     urgent: bool = False,
-) -> list[dict[str, str]]:
-    messages = [{"role": "system", "content": system_message()}]
-    for turn in history:
-        if turn.role in ("user", "assistant"):
-            messages.append({"role": turn.role, "content": turn.content})
-    messages.append(
-        {"role": "user", "content": user_turn(locale, snippets, user_text, urgent=urgent)}
-    )
-    return messages
+    budget: int | None = None,
+) -> tuple[list[dict[str, str]], int]:
+    """The messages for Ollama and how many old turns had to be left out to fit ``budget``."""
+    system = {"role": "system", "content": system_message()}
+    turns = [
+        {"role": t.role, "content": t.content} for t in history if t.role in ("user", "assistant")
+    ]
+    last = {"role": "user", "content": user_turn(locale, snippets, user_text, urgent=urgent)}
+    if budget is None:
+        return [system, *turns, last], 0
+    return fit_history(system, turns, last, budget)
 
 
 _FALLBACK_INTRO = {

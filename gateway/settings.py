@@ -72,6 +72,13 @@ class Settings(BaseSettings):
 
     history_ttl_seconds: int = Field(24 * 3600, ge=60)
     history_max_turns: int = Field(20, ge=1, le=500)
+    # Must equal the Modelfile's num_ctx: the prompt is trimmed to fit it before sending.
+    context_tokens: int = Field(8192, ge=1024)
+    # How long a second request for the same patient waits for the first to finish (then 409).
+    patient_lock_wait_seconds: float = Field(10.0, ge=0)
+    # Consecutive Redis failures that open the circuit breaker, and its cool-down.
+    redis_breaker_threshold: int = Field(3, ge=1)
+    redis_breaker_cooldown_seconds: float = Field(5.0, gt=0)
 
     # Numbers the gateway itself tells patients to call, per locale.
     emergency_number_zh: str = "120"

@@ -49,6 +49,7 @@ class Reply:
     eval_count: int = 0  # 0 = computed from the chunks; omitted when it ends up 0
     first_byte_delay: float | None = None
     chunk_delay: float | None = None
+    echo: bool = False  # answer with the patient's own message (ordering tests)
 
 
 def _now() -> str:
@@ -203,9 +204,14 @@ class FakeOllama:
         if reply.status != 200:
             return JSONResponse({"error": reply.error}, status_code=reply.status)
         messages = body.get("messages") or []
-        content = (
-            reply.content if reply.content is not None else default_content(messages, self.words)
-        )
+        if reply.echo:
+            last = str(messages[-1].get("content", "")) if messages else ""
+            inner = last.split("<patient_message>\n")[-1].split("\n</patient_message>")[0]
+            content = [f"echo: {inner}"]
+        elif reply.content is not None:
+            content = reply.content
+        else:
+            content = default_content(messages, self.words)
         gap = self.chunk_delay if reply.chunk_delay is None else reply.chunk_delay
         if body.get("stream", True) is False:
             return await self._whole(model, reply, content, gap)

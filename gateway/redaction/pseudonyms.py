@@ -17,6 +17,7 @@ import redis.asyncio as aioredis
 
 from gateway.history import PatientKeys, translate
 from gateway.redaction.base import Entity
+from gateway.redis_guard import RedisGuard
 
 _ASSIGN = """
 local out = {}
@@ -54,8 +55,15 @@ class PlaceholderNumbers(Protocol):
 
 class RedisPlaceholderNumbers:
     def __init__(
-        self, redis: aioredis.Redis, keys: PatientKeys, secret: bytes, *, ttl_seconds: int
+        self,
+        redis: aioredis.Redis,
+        keys: PatientKeys,
+        secret: bytes,
+        *,
+        ttl_seconds: int,
+        guard: RedisGuard | None = None,
     ) -> None:
+        self._guard = guard
         self._redis = redis
         self._keys = keys
         self._secret = secret
@@ -74,13 +82,13 @@ class RedisPlaceholderNumbers:
         for ent in entities:
             args += [ent.type, f"{ent.type}:{self.digest(tenant, patient_id, ent)}"]
         numbers: list[Any] = await translate(
-            "placeholder numbering", lambda: self._script(keys=[key], args=args)
+            "placeholder numbering", lambda: self._script(keys=[key], args=args), self._guard
         )
         return [int(n) for n in numbers]
 
     async def erase(self, tenant: str, patient_id: str) -> None:
         key = f"{self._keys.tag(tenant, patient_id)}:pii"
-        await translate("delete", lambda: self._redis.delete(key))
+        await translate("delete", lambda: self._redis.delete(key), self._guard)
 
 
 _PLACEHOLDER = re.compile(r"\[([A-Z][A-Z_]*_\d{1,4})\]")
