@@ -197,7 +197,9 @@
 
   function problemText(problem) {
     let text = `${problem.title} (${problem.status}): ${problem.detail}`;
-    if (problem.status === 401 || problem.status === 403) text += ` ${t("keyRejected")}`;
+    if (problem.status === 401 || problem.status === 403) {
+      text = `${text.replace(/[.。]?$/, ".")} ${t("keyRejected")}`;
+    }
     return text;
   }
 

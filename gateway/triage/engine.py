@@ -29,9 +29,9 @@ _CLAUSE_BREAK = re.compile(
 NEGATION_WINDOW = 24
 MILD_WINDOW = 10
 _LATIN = re.compile(r"[A-Za-z]")
-# Only breathlessness is softened by "a bit"/"when climbing stairs"; chest pain on exertion is a
-# classic warning sign and must not be.
-MILD_CONCEPTS = frozenset({"cant_breathe", "short_of_breath_mild"})
+# Only these are softened by "a bit", "streaks of", "my usual seizure"; chest pain on exertion
+# is a classic warning sign and must not be.
+MILD_CONCEPTS = frozenset({"cant_breathe", "short_of_breath_mild", "major_bleeding", "seizure"})
 
 MODIFIERS = (
     "negation",
@@ -160,7 +160,7 @@ class RuleTriager:
                 # "喘不上来气…是我爬了十层楼以后": the softener may also follow in the clause.
                 mild = concept in MILD_CONCEPTS and bool(
                     self.patterns["mild"].search(pre[-MILD_WINDOW:])
-                    or self.patterns["mild"].search(clean, m.end(), clause[1])
+                    or self.patterns["mild"].search(clean, m.start(), clause[1])
                 )
                 found.append(Mention(concept, m.start(), m.end(), status, mild))
         return found
