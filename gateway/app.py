@@ -47,6 +47,7 @@ from gateway.retrieval import KnowledgeRetriever
 from gateway.settings import Settings
 from gateway.triage.base import Triager
 from gateway.triage.engine import default_triager
+from gateway.web import router as web_router
 
 log = logging.getLogger("gateway")
 
@@ -221,6 +222,7 @@ def create_app(
     app.add_middleware(GatewayMiddleware, metrics=metrics, max_body_bytes=settings.max_body_bytes)
     app.include_router(router)
     app.include_router(admin_router)
+    app.include_router(web_router)
 
     @app.exception_handler(GatewayError)
     async def gateway_error(request: Request, exc: GatewayError) -> Response:

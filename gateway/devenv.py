@@ -97,6 +97,7 @@ def dev_settings(settings: Settings) -> Settings:
     if not settings.api_keys:
         key, created = _read_or_create(var_dir / "dev-api-key", "dev-" + secrets.token_urlsafe(24))
         updates["api_keys"] = (ApiKey.from_pair(f"dev:{key}"),)
+        updates["ui_prefill_key"] = SecretStr(key)
         if created:
             print(f"created a local dev API key (stored in {var_dir / 'dev-api-key'}):\n  {key}")
         else:

@@ -92,6 +92,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(64 * 1024, ge=1024)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
+    # Key the demo page at / fills in; only `make run` (dev mode) sets it.
+    ui_prefill_key: SecretStr = SecretStr("")
+
     # Secret for keyed hashes of patient ids and identifier values. Generated and kept
     # under var/ by the dev bootstrap when unset.
     hash_secret: SecretStr = SecretStr("")
