@@ -82,9 +82,13 @@ async def create_consultation(
 ) -> Response:
     rt = runtime(request)
     tenant = rt.keys.tenant_for(authorization)
-    prepared = await rt.service.prepare(tenant, body)
+    limits = await rt.service.check_limits(tenant, body.patient_id)
+    prepared = await rt.service.prepare(tenant, body, limits)
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
     headers = {"Cache-Control": "no-store"}
+    if limits:
+        # The tighter of the two limits is the one the portal should pace itself by.
+        headers.update(min(limits, key=lambda d: d.remaining).headers())
     if prepared.degraded:
         # Tells the portal what is missing, e.g. "history" when Redis is down.
         headers["X-Gateway-Degraded"] = ",".join(prepared.degraded)
@@ -195,6 +199,10 @@ async def readyz(request: Request) -> JSONResponse:
 
 
 @router.get("/metrics", tags=["operations"], response_class=Response)
-async def metrics(request: Request) -> Response:
+async def metrics(request: Request, authorization: Authorization = None) -> Response:
     rt = runtime(request)
+    if rt.settings.metrics_require_admin:
+        from gateway.admin_api import require_admin
+
+        require_admin(request, authorization)
     return Response(generate_latest(rt.metrics.registry), media_type=CONTENT_TYPE_LATEST)

@@ -39,6 +39,7 @@ from gateway.metrics import Metrics
 from gateway.middleware import GatewayMiddleware
 from gateway.ollama import OllamaClient
 from gateway.problems import problem_response
+from gateway.ratelimit import RateLimiter
 from gateway.redaction.base import Analyzer
 from gateway.redaction.engine import default_analyzer
 from gateway.redaction.pseudonyms import RedisPlaceholderNumbers
@@ -190,6 +191,7 @@ def create_app(
             events=RedisEmergencyEvents(redis, guard=guard),
             keys=keys,
             metrics=metrics,
+            limiter=RateLimiter(redis, guard),
             lock=PatientLock(
                 redis,
                 keys,

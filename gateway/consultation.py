@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from gateway.errors import (
     GatewayError,
+    RateLimited,
     RedactionFailed,
     StoreUnavailable,
     UpstreamProtocolError,
@@ -24,11 +25,14 @@ from gateway.errors import (
 )
 from gateway.events import EmergencyEvents
 from gateway.history import HistoryStore, PatientKeys, PatientLock, Turn
+from gateway.injection import looks_like_injection, neutralize
 from gateway.locale import Locale, detect_locale, disclaimer
 from gateway.metrics import Metrics
 from gateway.normalize import normalize_text
 from gateway.ollama import ChatBackend, ChatResult
 from gateway.prompt import Snippet, build_messages, knowledge_answer
+from gateway.rails import OutputRails
+from gateway.ratelimit import Decision, Limit, RateLimiter
 from gateway.redaction.base import Analyzer, Entity
 from gateway.redaction.placeholders import replace_entities
 from gateway.redaction.pseudonyms import PlaceholderNumbers, StreamRestorer, restore
@@ -67,6 +71,12 @@ class Prepared:
     prompt_estimate: int = 0
 
 
+async def _prepend(first: str, rest: AsyncIterator[str]) -> AsyncIterator[str]:
+    yield first
+    async for item in rest:
+        yield item
+
+
 def sse(event: str, data: object) -> bytes:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f"event: {event}\ndata: {payload}\n\n".encode()
@@ -87,6 +97,7 @@ class ConsultationService:
         keys: PatientKeys,
         metrics: Metrics,
         lock: PatientLock | None = None,
+        limiter: RateLimiter | None = None,
     ) -> None:
         self.settings = settings
         self.backend = backend
@@ -98,6 +109,7 @@ class ConsultationService:
         self.events = events
         self.keys = keys
         self.lock = lock
+        self.limiter = limiter
         self.metrics = metrics
 
     # -- before the model -------------------------------------------------------------------
@@ -129,10 +141,24 @@ class ConsultationService:
         except Exception as exc:
             raise RedactionFailed("the message could not be redacted") from exc
 
-    async def prepare(self, tenant: str, request: ConsultationRequest) -> Prepared:
+    async def check_limits(self, tenant: str, patient_id: str) -> list[Decision]:
+        if self.limiter is None:
+            return []
+        s = self.settings
+        return [
+            await self.limiter.hit(f"pg:rl:{{key:{tenant}}}", Limit.parse(s.key_rate_limit)),
+            # In the patient's own hash slot, so erasure removes it with the rest.
+            await self.limiter.hit(
+                f"{self.keys.tag(tenant, patient_id)}:rl", Limit.parse(s.patient_rate_limit)
+            ),
+        ]
+
+    async def prepare(
+        self, tenant: str, request: ConsultationRequest, limits: list[Decision] | None = None
+    ) -> Prepared:
         m = self.metrics
         with m.stage("normalize"):
-            text = normalize_text(request.message)
+            text = neutralize(normalize_text(request.message))
         degraded: list[str] = []
         redacted, restore_map, counts = await self._redact(
             tenant, request.patient_id, text, degraded
@@ -140,9 +166,21 @@ class ConsultationService:
         for kind, n in counts.items():
             m.redactions.labels(kind).inc(n)
         locale: Locale = request.locale or detect_locale(redacted)
+        if looks_like_injection(redacted):
+            # Counted, never obeyed: the text stays a delimited user turn.
+            m.injections.labels(locale).inc()
         with m.stage("triage"):
             triage = self.triager.assess(redacted)
         m.triage.labels(triage.level, triage.category or "none").inc()
+        denied = [d for d in (limits or []) if not d.allowed]
+        if denied and triage.level != "emergency":
+            # Over the limit, but an emergency is still answered (below): never rate-limited away.
+            worst = max(denied, key=lambda d: d.reset_seconds)
+            m.rate_limited.inc()
+            raise RateLimited(
+                f"more than {worst.limit} requests; retry in {int(worst.reset_seconds) + 1}s",
+                headers=worst.headers(),
+            )
         snippets: list[Snippet] = []
         messages: list[dict[str, str]] = []
         lock_token: str | None = None
@@ -422,15 +460,19 @@ class ConsultationService:
         finally:
             self.metrics.in_flight.dec()
         self._observe(result, started, p.prompt_estimate)
-        answer = whole.strip()
-        if not answer:
+        if not whole.strip():
             self.metrics.upstream_errors.labels("empty-answer").inc()
             raise UpstreamProtocolError("the model returned an empty answer")
+        rails = self._rails(p)
+        answer = rails.apply(whole.strip()).strip()
+        self._after_rails(p, rails)
         degraded = list(p.degraded)
         if not await self._store(p, answer):
             degraded.append("history_write")
         note = self.disclaimer(p.locale)
         shown = restore(answer, p.restore_map)
+        if note in shown:  # the disclaimer appears exactly once
+            shown = shown.replace(note, "").strip()
         return ConsultationResponse(
             id=p.id,
             patient_id=p.patient_id,
@@ -445,6 +487,25 @@ class ConsultationService:
                 prompt_tokens=result.prompt_tokens, completion_tokens=result.completion_tokens
             ),
         )
+
+    # -- output rails -----------------------------------------------------------------------
+
+    def _rails(self, p: Prepared) -> OutputRails:
+        return OutputRails(
+            p.locale, self.analyzer, [s.text for s in p.snippets], set(p.restore_map.values())
+        )
+
+    def _after_rails(self, p: Prepared, rails: OutputRails) -> None:
+        for rail in rails.report.triggered:
+            self.metrics.rails.labels(rail).inc()
+        if rails.report.emergency_advice and p.triage.level != "emergency":
+            # The model says "go to the emergency department": the level follows the advice.
+            p.triage = TriageResult(
+                "emergency",
+                p.triage.category,
+                [*p.triage.reasons, "the answer advises emergency care"],
+            )
+            self.metrics.rails.labels("red_flag_in_answer").inc()
 
     # -- streaming --------------------------------------------------------------------------
 
@@ -485,22 +546,24 @@ class ConsultationService:
             raise
 
         async def events() -> AsyncIterator[bytes]:
-            parts: list[str] = []  # what the model said, placeholders kept (for history)
+            parts: list[str] = []  # railed text, placeholders kept (for history)
+            rails = self._rails(p)
             restorer = StreamRestorer(p.restore_map)
             try:
                 yield sse("meta", self.meta(p))
-                parts.append(first)
-                shown = restorer.feed(first)
-                if shown:
-                    yield sse("delta", {"text": shown})
-                async for delta in deltas:
-                    parts.append(delta)
-                    shown = restorer.feed(delta)
+                async for chunk in _prepend(first, deltas):
+                    # Rails first (on placeholder text), then the patient's values go back in.
+                    safe = rails.feed(chunk)
+                    parts.append(safe)
+                    shown = restorer.feed(safe)
                     if shown:
                         yield sse("delta", {"text": shown})
-                tail = restorer.flush()
+                safe = rails.flush()
+                parts.append(safe)
+                tail = restorer.feed(safe) + restorer.flush()
                 if tail:
                     yield sse("delta", {"text": tail})
+                self._after_rails(p, rails)
                 result = chat.result
                 self._observe(result, started, p.prompt_estimate)
                 degraded = list(p.degraded)
@@ -518,6 +581,8 @@ class ConsultationService:
                         },
                         "degraded": bool(degraded),
                         "model": self.backend.model,
+                        "triage": self._triage(p).model_dump(),
+                        "rails": rails.report.triggered,
                     },
                 )
             except GatewayError as exc:

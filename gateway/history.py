@@ -73,7 +73,7 @@ class PatientKeys:
 
     def all(self, tenant: str, patient_id: str) -> list[str]:
         tag = self.tag(tenant, patient_id)
-        return [f"{tag}:history", f"{tag}:pii", f"{tag}:lock"]
+        return [f"{tag}:history", f"{tag}:pii", f"{tag}:lock", f"{tag}:rl"]
 
 
 async def translate(

@@ -93,6 +93,23 @@ class Metrics:
             ["state"],
             registry=r,
         )
+        self.rate_limited = Counter(
+            "gateway_rate_limited_total",
+            "Requests refused by a rate limit",
+            registry=r,
+        )
+        self.injections = Counter(
+            "gateway_prompt_injection_total",
+            "Messages that try to override instructions",
+            ["lang"],
+            registry=r,
+        )
+        self.rails = Counter(
+            "gateway_output_rails_total",
+            "Output rails that changed an answer",
+            ["rail"],
+            registry=r,
+        )
         self.in_flight = Gauge("gateway_upstream_in_flight", "Ollama calls in progress", registry=r)
 
     @contextmanager

@@ -92,6 +92,12 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(64 * 1024, ge=1024)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
+    # Sliding-window limits, COUNT/SECONDS, shared across replicas through Redis.
+    patient_rate_limit: str = "20/60"
+    key_rate_limit: str = "600/60"
+    # Require an admin key for /metrics.
+    metrics_require_admin: bool = False
+
     # Key the demo page at / fills in; only `make run` (dev mode) sets it.
     ui_prefill_key: SecretStr = SecretStr("")
 
@@ -111,6 +117,14 @@ class Settings(BaseSettings):
             value = tuple(v.strip() for v in value.split(",") if v.strip())
         if not value or any(v not in ("zh", "en") for v in value):
             raise ValueError("a comma-separated list of zh and en")
+        return value
+
+    @field_validator("patient_rate_limit", "key_rate_limit")
+    @classmethod
+    def _limit(cls, value: str) -> str:
+        from gateway.ratelimit import Limit
+
+        Limit.parse(value)
         return value
 
     @field_validator("ollama_url")

@@ -94,6 +94,9 @@ def make_settings(ollama_url: str, redis_url: str, **overrides: Any) -> Settings
         "ollama_total_timeout": 20.0,
         "log_level": "warning",
         "admin_keys": f"ops:{ADMIN_KEY}",
+        # High enough that only the rate-limit tests meet them.
+        "patient_rate_limit": "1000/60",
+        "key_rate_limit": "10000/60",
     }
     values.update(overrides)
     return Settings(**values)

@@ -155,7 +155,9 @@ def test_stream_failure_after_first_token_is_error_event(
     r = consult(client, "question", stream=True, patient_id="p-sfail")
     assert r.status_code == 200
     events = parse_sse(r.text)
-    assert [e for e, _ in events] == ["meta", "delta", "delta", "error"]
+    names = [e for e, _ in events]
+    # The stream had begun (meta went out); text still held back by the rails is dropped.
+    assert names[0] == "meta" and names[-1] == "error" and "done" not in names
     assert events[-1][1]["status"] == 502
     assert stored_keys(redis_client) == []
 

@@ -1,0 +1,93 @@
+"""Rate limits in Redis, shared by every replica: a sliding-window log per key and per patient.
+
+Limits are ``COUNT/SECONDS``. The check and the recording happen in one Lua script so two
+replicas can never both let the last request through. Redis being down does not block care:
+the limiter then allows the request (and the breaker stops hammering Redis).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import redis.asyncio as aioredis
+
+from gateway.errors import StoreUnavailable
+from gateway.history import translate
+from gateway.redis_guard import RedisGuard
+
+_WINDOW = """
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local count = redis.call('ZCARD', KEYS[1])
+if count >= limit then
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return {0, count, tostring(oldest[2])}
+end
+redis.call('ZADD', KEYS[1], now, ARGV[4])
+redis.call('PEXPIRE', KEYS[1], math.ceil(window * 1000))
+return {1, count + 1, tostring(now)}
+"""
+
+
+@dataclass(frozen=True)
+class Limit:
+    count: int
+    seconds: float
+
+    @classmethod
+    def parse(cls, text: str) -> Limit:
+        count, sep, seconds = text.partition("/")
+        if not sep or not count.strip().isdigit() or float(seconds) <= 0 or int(count) < 1:
+            raise ValueError("use COUNT/SECONDS, e.g. 20/60")
+        return cls(int(count), float(seconds))
+
+    def __str__(self) -> str:
+        return f"{self.count}/{self.seconds:g}"
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    limit: Limit
+    remaining: int
+    reset_seconds: float
+
+    def headers(self) -> dict[str, str]:
+        # IETF draft "RateLimit header fields for HTTP" (combined form) plus Retry-After.
+        reset = max(1, int(self.reset_seconds + 0.999))
+        out = {
+            "RateLimit-Policy": f"{self.limit.count};w={int(self.limit.seconds)}",
+            "RateLimit": f"limit={self.limit.count}, remaining={self.remaining}, reset={reset}",
+        }
+        if not self.allowed:
+            out["Retry-After"] = str(reset)
+        return out
+
+
+class RateLimiter:
+    def __init__(self, redis: aioredis.Redis, guard: RedisGuard | None = None) -> None:
+        self._redis = redis
+        self._guard = guard
+        self._script: Any = redis.register_script(_WINDOW)
+
+    async def hit(self, key: str, limit: Limit) -> Decision:
+        """``key`` is the Redis key of this counter (callers keep it in their own namespace)."""
+        now = time.time()
+        try:
+            allowed, count, marker = await translate(
+                "rate limit",
+                lambda: self._script(
+                    keys=[key],
+                    args=[now, limit.seconds, limit.count, f"{now}-{uuid.uuid4().hex[:8]}"],
+                ),
+                self._guard,
+            )
+        except StoreUnavailable:
+            return Decision(True, limit, limit.count, limit.seconds)  # fail open: care first
+        reset = float(marker) + limit.seconds - now if not allowed else limit.seconds
+        return Decision(bool(allowed), limit, max(0, limit.count - int(count)), max(reset, 0.0))
