@@ -16,10 +16,11 @@ _PATTERNS = re.compile(
     r"|new (?:instructions|rules|persona))\b"
     r"|\b(?:system prompt|your (?:instructions|rules|prompt|guidelines)|developer mode|jailbreak"
     r"|dan mode|do anything now)\b"
-    r"|\b(?:print|reveal|show|repeat|output|tell me|what (?:is|are)) (?:me )?(?:your |the )?"
-    r"(?:system |initial |original |hidden )?(?:prompt|instructions)\b"
+    r"|\b(?:print|reveal|show|repeat|output|tell me|what (?:is|are))\b[^.\n]{0,12}\b(?:your "
+    r"(?:\w+ )?(?:prompt|instructions|rules)|(?:system|hidden|initial|original) "
+    r"(?:prompt|instructions))\b"
     r"|忽略(?:掉)?(?:之前|以上|上面|前面|所有)?的?(?:所有)?(?:指令|指示|规则|提示|设定|要求)|你现在是|从现在(?:开始|起)你"
-    r"|扮演(?:一个|一名)?|假装(?:你是|自己是)|系统提示(?:词)?|提示词|(?:告诉|显示|输出|打印)(?:我)?你的"
+    r"|(?:你(?:来)?|请)扮演|扮演一(?:个|名)|假装(?:你是|自己是)|系统提示(?:词)?|提示词|(?:告诉|显示|输出|打印)(?:我)?你的"
     r"(?:指令|规则|设定|提示)|越狱|开发者模式|不要遵守|新的(?:指令|规则|身份)",
     re.IGNORECASE,
 )

@@ -46,7 +46,8 @@ _EMERGENCY_ADVICE = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(r"\b(?:if|should|in case|whenever)\b|如果|一旦|万一|若|假如", re.I)
-_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
+# A "." only ends a sentence once whitespace follows: "care@clinic.com" may still be arriving.
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s)")
 _INVENTED_TYPES = frozenset(
     {
         "PHONE",
