@@ -166,23 +166,33 @@ async def readyz(request: Request) -> JSONResponse:
         deps["redis"] = DependencyStatus(ok=True, detail="ping ok")
     except (TimeoutError, OSError, Exception) as exc:
         deps["redis"] = DependencyStatus(ok=False, detail=f"ping failed: {type(exc).__name__}")
-    try:
-        version = await rt.ollama.version()
-        deps["ollama"] = DependencyStatus(ok=True, detail=f"version {version}")
-        try:
-            info = await rt.ollama.show()
-            caps = info.get("capabilities")
-            if isinstance(caps, list) and "completion" not in caps:
-                deps["model"] = DependencyStatus(
-                    ok=False, detail=f"model '{rt.ollama.model}' cannot do chat completion"
-                )
-            else:
-                deps["model"] = DependencyStatus(ok=True, detail=f"'{rt.ollama.model}' present")
-        except GatewayError as exc:
-            deps["model"] = DependencyStatus(ok=False, detail=exc.detail)
-    except GatewayError as exc:
-        deps["ollama"] = DependencyStatus(ok=False, detail=exc.detail)
-        deps["model"] = DependencyStatus(ok=False, detail="unknown: Ollama not reachable")
+    reachable: list[str] = []
+    with_model: list[str] = []
+    problems: list[str] = []
+    per_host: dict[str, DependencyStatus] = {}
+    for host in rt.ollama.hosts:
+        up, model_ok, detail = await _host_status(host.client)
+        per_host[f"ollama {host.url}"] = DependencyStatus(ok=model_ok, detail=detail,
+                                                           required=False)
+        (reachable if up else problems).append(detail)
+        if model_ok:
+            with_model.append(host.url)
+    n = len(rt.ollama.hosts)
+    # Ready while at least one host can serve the model; each host is listed on its own.
+    deps["ollama"] = DependencyStatus(
+        ok=bool(reachable),
+        detail=f"{len(reachable)} of {n} hosts reachable"
+        + (f" ({reachable[0]})" if reachable else f": {problems[0]}"),
+    )
+    model = rt.ollama.model
+    deps["model"] = DependencyStatus(
+        ok=bool(with_model),
+        detail=f"'{model}' ready on {len(with_model)} of {n} hosts"
+        if with_model or reachable else "unknown: Ollama not reachable",
+    )
+    if reachable and not with_model:
+        deps["model"].detail = next(iter(per_host.values())).detail
+    deps.update(per_host)
     holder = rt.index
     if holder.index is not None:
         m = holder.index.manifest
@@ -196,6 +206,22 @@ async def readyz(request: Request) -> JSONResponse:
     ready = all(d.ok for d in deps.values() if d.required)
     body = Readiness(ready=ready, dependencies=deps)
     return JSONResponse(body.model_dump(), status_code=200 if ready else 503)
+
+
+async def _host_status(client: Any) -> tuple[bool, bool, str]:
+    """(reachable, model usable, detail) for one Ollama host."""
+    try:
+        version = await client.version()
+    except GatewayError as exc:
+        return False, False, exc.detail
+    try:
+        info = await client.show()
+    except GatewayError as exc:
+        return True, False, exc.detail
+    caps = info.get("capabilities")
+    if isinstance(caps, list) and "completion" not in caps:
+        return True, False, f"model '{client.model}' cannot do chat completion"
+    return True, True, f"version {version}; '{client.model}' present"
 
 
 @router.get("/metrics", tags=["operations"], response_class=Response)

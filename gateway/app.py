@@ -38,6 +38,7 @@ from gateway.logs import configure_logging
 from gateway.metrics import Metrics
 from gateway.middleware import GatewayMiddleware
 from gateway.ollama import OllamaClient
+from gateway.ollama_pool import OllamaPool
 from gateway.problems import problem_response
 from gateway.ratelimit import RateLimiter
 from gateway.redaction.base import Analyzer
@@ -66,12 +67,19 @@ class Runtime:
     admin_keys: KeyRing
     metrics: Metrics
     redis: aioredis.Redis
-    ollama: OllamaClient
+    ollama: OllamaPool
     service: ConsultationService
     index: IndexHolder
 
 
 _background: set[asyncio.Future[None]] = set()
+
+
+async def _warm(client: OllamaClient) -> None:
+    try:
+        await client.warm_up()
+    except GatewayError as exc:
+        log.warning("model warm-up failed", extra={"error": exc.slug, "upstream": client.base_url})
 
 
 def _breaker_changed(metrics: Metrics, state: str) -> None:
@@ -144,16 +152,27 @@ def create_app(
             socket_connect_timeout=s.redis_timeout,
             decode_responses=True,
         )
-        ollama = OllamaClient(
-            http,
-            base_url=s.ollama_url,
-            model=s.ollama_model,
-            num_predict=s.ollama_num_predict,
-            keep_alive=s.ollama_keep_alive,
-            connect_timeout=s.ollama_connect_timeout,
-            first_byte_timeout=s.ollama_first_byte_timeout,
-            idle_timeout=s.ollama_idle_timeout,
-            total_timeout=s.ollama_total_timeout,
+        clients = [
+            OllamaClient(
+                http,
+                base_url=url,
+                model=s.ollama_model,
+                num_predict=s.ollama_num_predict,
+                keep_alive=s.ollama_keep_alive,
+                connect_timeout=s.ollama_connect_timeout,
+                first_byte_timeout=s.ollama_first_byte_timeout,
+                idle_timeout=s.ollama_idle_timeout,
+                total_timeout=s.ollama_total_timeout,
+            )
+            for url in s.ollama_urls
+        ]
+        ollama = OllamaPool(
+            clients,
+            max_concurrency=s.ollama_max_concurrency,
+            queue_size=s.ollama_queue_size,
+            queue_timeout=s.ollama_queue_timeout,
+            cooldown=s.ollama_host_cooldown,
+            metrics=metrics,
         )
         keys = PatientKeys(s.hash_secret.get_secret_value().encode())
         guard = RedisGuard(
@@ -204,11 +223,18 @@ def create_app(
             s, KeyRing(s.api_keys), KeyRing(s.admin_keys), metrics, redis, ollama, service, holder
         )
         _reload_on_sighup(holder)
-        try:
-            version = await ollama.version()
-            log.info("ollama reachable", extra={"upstream": version})
-        except GatewayError as exc:
-            log.warning("ollama not reachable at start-up", extra={"error": exc.slug})
+        for client in clients:
+            try:
+                version = await client.version()
+                log.info("ollama reachable", extra={"upstream": f"{client.base_url} {version}"})
+                if s.ollama_warmup:
+                    _background.add(task := asyncio.ensure_future(_warm(client)))
+                    task.add_done_callback(_background.discard)
+            except GatewayError as exc:
+                log.warning(
+                    "ollama not reachable at start-up",
+                    extra={"error": exc.slug, "upstream": client.base_url},
+                )
         try:
             yield
         finally:

@@ -208,6 +208,7 @@ class ConsultationService:
                     redacted,
                     urgent=triage.level == "urgent",
                     budget=budget,
+                    profile=request.department,
                 )
             except BaseException:
                 await self._unlock(tenant, request.patient_id, lock_token)

@@ -110,6 +110,12 @@ class Metrics:
             ["rail"],
             registry=r,
         )
+        self.in_flight_by_host = Gauge(
+            "gateway_upstream_host_in_flight",
+            "Ollama calls in progress per host",
+            ["host"],
+            registry=r,
+        )
         self.in_flight = Gauge("gateway_upstream_in_flight", "Ollama calls in progress", registry=r)
 
     @contextmanager

@@ -190,14 +190,35 @@ class ChatStream:
             yield tail
 
 
+class ChatSession(Protocol):
+    """One chat call: ``async with`` it, iterate ``deltas()``, then read ``result``."""
+
+    @property
+    def result(self) -> ChatResult: ...
+
+    @property
+    def raw_text(self) -> str: ...
+
+    async def __aenter__(self) -> ChatSession: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def deltas(self) -> AsyncIterator[str]: ...
+
+
 class ChatBackend(Protocol):
-    """What the pipeline needs from a model server."""
+    """What the pipeline needs from a model server (one host or a pool of them)."""
 
     model: str
 
     def chat(
         self, messages: Sequence[Message], *, num_predict: int | None = None
-    ) -> ChatStream: ...
+    ) -> ChatSession: ...
 
 
 class OllamaClient:
@@ -255,6 +276,14 @@ class OllamaClient:
     async def version(self) -> str:
         data = await self._get_json("GET", "/api/version")
         return str(data.get("version", "unknown"))
+
+    async def warm_up(self) -> None:
+        """An empty chat loads the model so the first patient does not wait for it."""
+        await self._get_json(
+            "POST",
+            "/api/chat",
+            json={"model": self.model, "messages": [], "keep_alive": self.keep_alive},
+        )
 
     async def show(self) -> dict[str, Any]:
         data = await self._get_json("POST", "/api/show", json={"model": self.model})

@@ -31,6 +31,19 @@ _LANG_LINE = {
     "en": "The patient writes in English: answer in English.",
 }
 
+# One short line per clinic service: the persona stays the same, the emphasis changes.
+PROFILES = {
+    "general": "",
+    "pediatrics": "This is the children's clinic: the patient is usually a parent asking about a "
+    "child. Ask for the child's age when it matters and be cautious with medicines for children.",
+    "geriatrics": "This is the clinic for older adults: keep sentences short, consider falls, "
+    "several medicines taken together and confusion as a sign of illness.",
+    "obstetrics": "This is the pregnancy clinic: consider that the patient may be pregnant or "
+    "breastfeeding, and say when something needs the maternity unit.",
+    "mental_health": "This is the mental-health service: be especially warm and non-judgemental, "
+    "and always mention the crisis line when someone describes hopelessness.",
+}
+
 _URGENT_LINE = {
     "zh": "The gateway's triage rated this message URGENT: tell the patient clearly to see a "
     "doctor within 24 hours, in Chinese.",
@@ -44,7 +57,9 @@ def system_message() -> str:
     return persona()
 
 
-def user_turn(locale: Locale, snippets: list[Snippet], text: str, *, urgent: bool) -> str:
+def user_turn(
+    locale: Locale, snippets: list[Snippet], text: str, *, urgent: bool, profile: str = "general"
+) -> str:
     """The last user turn: knowledge and instructions for this message, then the message.
 
     Snippets live here rather than in the system message so the conversation prefix stays
@@ -57,6 +72,8 @@ def user_turn(locale: Locale, snippets: list[Snippet], text: str, *, urgent: boo
             parts.append(f"[{n}] {snip.title} (source: {snip.source})\n{snip.text.strip()}")
     else:
         parts.append("No clinic snippet matches this message; do not cite any.")
+    if PROFILES.get(profile):
+        parts.append(PROFILES[profile])
     if urgent:
         parts.append(_URGENT_LINE[locale])
     parts.append(_LANG_LINE[locale])
@@ -76,13 +93,17 @@ def build_messages(
     *,
     urgent: bool = False,
     budget: int | None = None,
+    profile: str = "general",
 ) -> tuple[list[dict[str, str]], int]:
     """The messages for Ollama and how many old turns had to be left out to fit ``budget``."""
     system = {"role": "system", "content": system_message()}
     turns = [
         {"role": t.role, "content": t.content} for t in history if t.role in ("user", "assistant")
     ]
-    last = {"role": "user", "content": user_turn(locale, snippets, user_text, urgent=urgent)}
+    last = {
+        "role": "user",
+        "content": user_turn(locale, snippets, user_text, urgent=urgent, profile=profile),
+    }
     if budget is None:
         return [system, *turns, last], 0
     return fit_history(system, turns, last, budget)

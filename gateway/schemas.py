@@ -10,6 +10,7 @@ PATIENT_ID_PATTERN = r"^[A-Za-z0-9._:@-]{1,128}$"
 MAX_MESSAGE_CHARS = 4000
 
 Level = Literal["emergency", "urgent", "routine"]
+Department = Literal["general", "pediatrics", "geriatrics", "obstetrics", "mental_health"]
 
 
 class ConsultationRequest(BaseModel):
@@ -21,6 +22,9 @@ class ConsultationRequest(BaseModel):
         default=None, description="null = detect from the message"
     )
     stream: bool = False
+    department: Department = Field(
+        default="general", description="adds a short profile instruction for this service"
+    )
 
     @field_validator("message")
     @classmethod

@@ -56,6 +56,14 @@ class Settings(BaseSettings):
     ollama_total_timeout: float = Field(300.0, gt=0)
     ollama_num_predict: int = Field(768, ge=16, le=8192)
     ollama_keep_alive: str = "30m"
+    # Requests one Ollama host runs at once (match OLLAMA_NUM_PARALLEL), and the bounded queue
+    # in front of all hosts: Ollama's own queue for a loaded model has no bound.
+    ollama_max_concurrency: int = Field(1, ge=1, le=64)
+    ollama_queue_size: int = Field(32, ge=0)
+    ollama_queue_timeout: float = Field(30.0, gt=0)
+    # A host that failed is avoided for this long.
+    ollama_host_cooldown: float = Field(10.0, gt=0)
+    ollama_warmup: bool = True
 
     redis_url: str = "redis://127.0.0.1:6379/0"
     redis_timeout: float = Field(2.0, gt=0)
@@ -130,9 +138,16 @@ class Settings(BaseSettings):
     @field_validator("ollama_url")
     @classmethod
     def _url(cls, value: str) -> str:
-        if not re.match(r"^https?://[^/\s]+", value):
-            raise ValueError("must be an http(s) URL such as http://127.0.0.1:11434")
-        return value.rstrip("/")
+        urls = [u.strip().rstrip("/") for u in value.split(",") if u.strip()]
+        if not urls or not all(re.match(r"^https?://[^/\s]+", u) for u in urls):
+            raise ValueError(
+                "must be one or more comma-separated http(s) URLs like http://127.0.0.1:11434"
+            )
+        return ",".join(urls)
+
+    @property
+    def ollama_urls(self) -> list[str]:
+        return self.ollama_url.split(",")
 
     @field_validator("redis_url")
     @classmethod

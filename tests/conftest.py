@@ -96,6 +96,7 @@ def make_settings(ollama_url: str, redis_url: str, **overrides: Any) -> Settings
         "admin_keys": f"ops:{ADMIN_KEY}",
         # High enough that only the rate-limit tests meet them.
         "patient_rate_limit": "1000/60",
+        "ollama_warmup": False,
         "key_rate_limit": "10000/60",
     }
     values.update(overrides)

@@ -103,6 +103,7 @@ class FakeOllama:
         self.requests: list[dict[str, Any]] = []  # {"path", "body"}
         self.completed = 0
         self.cancelled = 0
+        self.loads = 0
         self.active = 0
         self.max_active = 0
         self._lock = threading.Lock()
@@ -124,7 +125,9 @@ class FakeOllama:
         self.replies.extend(replies)
 
     def chat_requests(self) -> list[dict[str, Any]]:
-        return [r["body"] for r in self.requests if r["path"] == "/api/chat"]
+        """Chat requests that asked for an answer (model loads are not counted)."""
+        return [r["body"] for r in self.requests
+                if r["path"] == "/api/chat" and r["body"].get("messages")]
 
     def reset(self) -> None:
         self.replies.clear()
@@ -196,6 +199,14 @@ class FakeOllama:
         model = str(body.get("model") or "")
         if not model:
             return JSONResponse({"error": "model is required"}, status_code=400)
+        if not body.get("messages"):
+            # Ollama: empty messages load the model and answer one object, even when streaming.
+            self.loads += 1
+            return JSONResponse({
+                "model": model, "created_at": _now(),
+                "message": {"role": "assistant", "content": ""},
+                "done": True, "done_reason": "load",
+            })
         reply = self.replies.popleft() if self.replies else Reply()
         delay = reply.first_byte_delay
         await asyncio.sleep(self.first_byte_delay if delay is None else delay)
