@@ -83,7 +83,8 @@ async def create_consultation(
     rt = runtime(request)
     tenant = rt.keys.tenant_for(authorization)
     limits = await rt.service.check_limits(tenant, body.patient_id)
-    prepared = await rt.service.prepare(tenant, body, limits)
+    request_id = str(request.scope.get("state", {}).get("request_id", ""))
+    prepared = await rt.service.prepare(tenant, body, limits, request_id)
     wants_stream = body.stream or "text/event-stream" in request.headers.get("accept", "")
     headers = {"Cache-Control": "no-store"}
     if limits:
@@ -172,8 +173,9 @@ async def readyz(request: Request) -> JSONResponse:
     per_host: dict[str, DependencyStatus] = {}
     for host in rt.ollama.hosts:
         up, model_ok, detail = await _host_status(host.client)
-        per_host[f"ollama {host.url}"] = DependencyStatus(ok=model_ok, detail=detail,
-                                                           required=False)
+        per_host[f"ollama {host.url}"] = DependencyStatus(
+            ok=model_ok, detail=detail, required=False
+        )
         (reachable if up else problems).append(detail)
         if model_ok:
             with_model.append(host.url)
@@ -188,7 +190,8 @@ async def readyz(request: Request) -> JSONResponse:
     deps["model"] = DependencyStatus(
         ok=bool(with_model),
         detail=f"'{model}' ready on {len(with_model)} of {n} hosts"
-        if with_model or reachable else "unknown: Ollama not reachable",
+        if with_model or reachable
+        else "unknown: Ollama not reachable",
     )
     if reachable and not with_model:
         deps["model"].detail = next(iter(per_host.values())).detail

@@ -30,7 +30,7 @@ from gateway.errors import (
     NotFound,
     ValidationFailed,
 )
-from gateway.events import RedisEmergencyEvents
+from gateway.events import AUDIT_KEY, RedisEmergencyEvents
 from gateway.history import PatientKeys, PatientLock, RedisHistoryStore
 from gateway.knowledge.embedder import Embedder, SentenceTransformerEmbedder
 from gateway.knowledge.search import IndexHolder
@@ -211,6 +211,9 @@ def create_app(
             keys=keys,
             metrics=metrics,
             limiter=RateLimiter(redis, guard),
+            audit=RedisEmergencyEvents(
+                redis, guard=guard, key=AUDIT_KEY, max_len=s.audit_max_events
+            ),
             lock=PatientLock(
                 redis,
                 keys,

@@ -69,6 +69,8 @@ class Prepared:
     restore_map: dict[str, str] = field(default_factory=dict, repr=False)
     lock_token: str | None = None
     prompt_estimate: int = 0
+    request_id: str = ""
+    started: float = field(default_factory=time.perf_counter)
 
 
 async def _prepend(first: str, rest: AsyncIterator[str]) -> AsyncIterator[str]:
@@ -98,6 +100,7 @@ class ConsultationService:
         metrics: Metrics,
         lock: PatientLock | None = None,
         limiter: RateLimiter | None = None,
+        audit: EmergencyEvents | None = None,
     ) -> None:
         self.settings = settings
         self.backend = backend
@@ -110,6 +113,7 @@ class ConsultationService:
         self.keys = keys
         self.lock = lock
         self.limiter = limiter
+        self.audit_log = audit
         self.metrics = metrics
 
     # -- before the model -------------------------------------------------------------------
@@ -154,7 +158,11 @@ class ConsultationService:
         ]
 
     async def prepare(
-        self, tenant: str, request: ConsultationRequest, limits: list[Decision] | None = None
+        self,
+        tenant: str,
+        request: ConsultationRequest,
+        limits: list[Decision] | None = None,
+        request_id: str = "",
     ) -> Prepared:
         m = self.metrics
         with m.stage("normalize"):
@@ -232,6 +240,7 @@ class ConsultationService:
             restore_map=restore_map if self.settings.restore_placeholders else {},
             lock_token=lock_token,
             prompt_estimate=estimate,
+            request_id=request_id,
         )
 
     async def _lock(self, tenant: str, patient_id: str, degraded: list[str]) -> str | None:
@@ -254,6 +263,35 @@ class ConsultationService:
         p.lock_token = None
 
     # -- shared pieces ----------------------------------------------------------------------
+
+    async def audit(
+        self,
+        p: Prepared,
+        outcome: str,
+        *,
+        rails: list[str] | None = None,
+        degraded: list[str] | None = None,
+        model: str = "",
+    ) -> None:
+        """One audit record per consultation: ids, levels, counts, timings — no text, no PHI."""
+        if self.audit_log is None:
+            return
+        record = {
+            "request_id": p.request_id,
+            "consultation_id": p.id,
+            "tenant": p.tenant,
+            "patient_ref": self.patient_ref(p.tenant, p.patient_id),
+            "level": p.triage.level,
+            "category": p.triage.category or "",
+            "redactions": p.redactions,
+            "rails": rails or [],
+            "degraded": degraded or p.degraded,
+            "outcome": outcome,
+            "model": model,
+            "latency_ms": round((time.perf_counter() - p.started) * 1000, 1),
+        }
+        with contextlib.suppress(StoreUnavailable):  # the answer matters more than the record
+            await self.audit_log.publish(record)
 
     def patient_ref(self, tenant: str, patient_id: str) -> str:
         return self.keys.patient_ref(tenant, patient_id)
@@ -354,6 +392,7 @@ class ConsultationService:
     async def emergency(self, p: Prepared) -> ConsultationResponse:
         guidance = self._guidance(p)
         degraded = p.degraded + await self._record_emergency(p, guidance)
+        await self.audit(p, "emergency_guidance", degraded=degraded, model="gateway-triage")
         return ConsultationResponse(
             id=p.id,
             patient_id=p.patient_id,
@@ -414,6 +453,9 @@ class ConsultationService:
     async def _fallback_stream(self, p: Prepared, exc: GatewayError) -> AsyncIterator[bytes]:
         result = self._fallback(p, exc)
         await self._store(p, knowledge_answer(p.locale, p.snippets))
+        await self.audit(
+            p, "knowledge_fallback", degraded=[*p.degraded, "model"], model=result.model
+        )
 
         async def events() -> AsyncIterator[bytes]:
             yield sse("meta", self.meta(p))
@@ -456,7 +498,11 @@ class ConsultationService:
             if not got_text and isinstance(exc, UpstreamUnavailable | UpstreamTimeout):
                 fallback = self._fallback(p, exc)
                 await self._store(p, knowledge_answer(p.locale, p.snippets))
+                await self.audit(
+                    p, "knowledge_fallback", degraded=[*p.degraded, "model"], model=fallback.model
+                )
                 return fallback
+            await self.audit(p, f"failed:{exc.slug}")
             raise
         finally:
             self.metrics.in_flight.dec()
@@ -470,6 +516,9 @@ class ConsultationService:
         degraded = list(p.degraded)
         if not await self._store(p, answer):
             degraded.append("history_write")
+        await self.audit(
+            p, "answered", rails=rails.report.triggered, degraded=degraded, model=self.backend.model
+        )
         note = self.disclaimer(p.locale)
         shown = restore(answer, p.restore_map)
         if note in shown:  # the disclaimer appears exactly once
@@ -570,6 +619,13 @@ class ConsultationService:
                 degraded = list(p.degraded)
                 if not await self._store(p, "".join(parts).strip()):
                     degraded.append("history_write")
+                await self.audit(
+                    p,
+                    "answered",
+                    rails=rails.report.triggered,
+                    degraded=degraded,
+                    model=self.backend.model,
+                )
                 note = self.disclaimer(p.locale)
                 yield sse("delta", {"text": f"\n\n{note}"})
                 yield sse(
@@ -588,6 +644,7 @@ class ConsultationService:
                 )
             except GatewayError as exc:
                 self.metrics.upstream_errors.labels(exc.slug).inc()
+                await self.audit(p, f"failed:{exc.slug}")
                 yield sse(
                     "error",
                     {

@@ -16,6 +16,7 @@ from gateway.history import translate
 from gateway.redis_guard import RedisGuard
 
 STREAM_KEY = "pg:events:emergency"
+AUDIT_KEY = "pg:events:audit"
 
 
 class EmergencyEvents(Protocol):
@@ -26,10 +27,16 @@ class EmergencyEvents(Protocol):
 
 class RedisEmergencyEvents:
     def __init__(
-        self, redis: aioredis.Redis, *, max_len: int = 100_000, guard: RedisGuard | None = None
+        self,
+        redis: aioredis.Redis,
+        *,
+        max_len: int = 100_000,
+        guard: RedisGuard | None = None,
+        key: str = STREAM_KEY,
     ) -> None:
         self._guard = guard
         self._redis = redis
+        self._key = key
         self._max_len = max_len
 
     async def publish(self, event: dict[str, Any]) -> str:
@@ -40,13 +47,13 @@ class RedisEmergencyEvents:
         # Approximate trimming keeps XADD O(1) while bounding the stream.
         event_id: Any = await translate(
             "event write",
-            lambda: self._redis.xadd(STREAM_KEY, fields, maxlen=self._max_len, approximate=True),
+            lambda: self._redis.xadd(self._key, fields, maxlen=self._max_len, approximate=True),
             self._guard,
         )
         return str(event_id)
 
     async def recent(self, count: int) -> list[dict[str, Any]]:
         rows: Any = await translate(
-            "event read", lambda: self._redis.xrevrange(STREAM_KEY, count=count), self._guard
+            "event read", lambda: self._redis.xrevrange(self._key, count=count), self._guard
         )
         return [{"event_id": event_id, **fields} for event_id, fields in rows]

@@ -103,6 +103,8 @@ class Settings(BaseSettings):
     # Sliding-window limits, COUNT/SECONDS, shared across replicas through Redis.
     patient_rate_limit: str = "20/60"
     key_rate_limit: str = "600/60"
+    # Audit records kept in the Redis stream (oldest trimmed first).
+    audit_max_events: int = Field(100_000, ge=100)
     # Require an admin key for /metrics.
     metrics_require_admin: bool = False
 

@@ -166,3 +166,35 @@ def test_redis_outage_degrades_then_recovers(
     assert httpx.get(f"{url}/readyz").status_code == 200
     turns = httpx.get(f"{url}/v1/patients/p-out/history", headers=AUTH).json()["turns"]
     assert [t["content"] for t in turns[::2]] == ["after the outage"]  # nothing faked
+
+
+def test_audit_stream_records_every_consultation_without_phi(
+    client: httpx.Client, fake_ollama: FakeOllama, redis_client: redis.Redis
+) -> None:
+    client.post("/v1/consultations",
+                json={"patient_id": "p-audit", "message": "my phone is 13812345678, I have a cold"})
+    client.post("/v1/consultations",
+                json={"patient_id": "p-audit", "message": "I can't breathe and my lips are blue"})
+    rows = redis_client.xrange("pg:events:audit")
+    assert [r[1]["outcome"] for r in rows] == ["answered", "emergency_guidance"]
+    first = rows[0][1]
+    assert json.loads(first["redactions"]) == {"PHONE": 1}
+    assert float(first["latency_ms"]) > 0 and first["request_id"]
+    dump = json.dumps(rows)
+    assert "13812345678" not in dump and "p-audit" not in dump and "cold" not in dump
+
+
+def test_events_tail_prints_json_lines(
+    client: httpx.Client, fake_ollama: FakeOllama, redis_server: RedisServer
+) -> None:
+    import subprocess
+    import sys
+
+    client.post("/v1/consultations",
+                json={"patient_id": "p-tail", "message": "I can't breathe and my lips are blue"})
+    proc = subprocess.run([sys.executable, "-m", "gateway", "events", "tail", "-n", "5"],
+                          env={"GATEWAY_REDIS_URL": redis_server.url, "PATH": "/usr/bin:/bin"},
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    (line,) = proc.stdout.splitlines()
+    assert json.loads(line)["category"] == "respiratory"
