@@ -67,13 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(func=cmd_serve)
 
-    from gateway import cli_tools, events_cli, model_cli
+    from gateway import cli_tools, events_cli, model_cli, summary_cli
     from gateway.knowledge import cli as index_cli
 
     cli_tools.register(sub)
     model_cli.register(sub)
     index_cli.register(sub, load_settings)
     events_cli.register(sub, load_settings)
+    summary_cli.register(sub, load_settings)
     return parser
 
 

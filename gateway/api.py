@@ -23,6 +23,7 @@ from gateway.schemas import (
     Problem,
     Readiness,
 )
+from gateway.summary import SummaryRequest, SummaryResponse
 
 router = APIRouter()
 audit = logging.getLogger("gateway.audit")
@@ -146,6 +147,25 @@ async def delete_history(
         },
     )
     return Response(status_code=204)
+
+
+@router.post(
+    "/v1/patients/{patient_id}/summary",
+    response_model=SummaryResponse,
+    responses=_PROBLEMS,
+    tags=["patients"],
+)
+async def patient_summary(
+    patient_id: PatientId,
+    request: Request,
+    body: SummaryRequest | None = None,
+    authorization: Authorization = None,
+) -> SummaryResponse:
+    rt = runtime(request)
+    tenant = rt.keys.tenant_for(authorization)
+    locale = body.locale if body is not None else None
+    result: SummaryResponse = await rt.summaries().summarize(tenant, patient_id, locale)
+    return result
 
 
 @router.get("/healthz", tags=["operations"])

@@ -47,6 +47,7 @@ from gateway.redaction.pseudonyms import RedisPlaceholderNumbers
 from gateway.redis_guard import RedisGuard
 from gateway.retrieval import KnowledgeRetriever
 from gateway.settings import Settings
+from gateway.summary import SummaryService
 from gateway.triage.base import Triager
 from gateway.triage.engine import default_triager
 from gateway.web import router as web_router
@@ -70,6 +71,16 @@ class Runtime:
     ollama: OllamaPool
     service: ConsultationService
     index: IndexHolder
+
+    def summaries(self) -> SummaryService:
+        # Any healthy host will do for a one-off, non-streamed call.
+        host = next((h for h in self.ollama.hosts if h.healthy), self.ollama.hosts[0])
+        return SummaryService(
+            self.service.history,
+            host.client,
+            context_tokens=self.settings.context_tokens,
+            num_predict=self.settings.ollama_num_predict,
+        )
 
 
 _background: set[asyncio.Future[None]] = set()

@@ -322,7 +322,7 @@ class ConsultationService:
 
     async def _store(self, p: Prepared, answer: str) -> bool:
         now = time.time()
-        user = Turn("user", p.text, now, p.triage.level)
+        user = Turn("user", p.text, now, p.triage.level, p.triage.category)
         reply = Turn("assistant", answer, now, p.triage.level)
         with self.metrics.stage("history_write"):
             try:

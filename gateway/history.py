@@ -31,6 +31,7 @@ class Turn:
     content: str  # redacted; placeholders are never restored here
     ts: float
     triage: str | None = None
+    category: str | None = None
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
@@ -43,6 +44,7 @@ class Turn:
             content=str(data["content"]),
             ts=float(data["ts"]),
             triage=data.get("triage"),
+            category=data.get("category"),
         )
 
 

@@ -277,6 +277,36 @@ class OllamaClient:
         data = await self._get_json("GET", "/api/version")
         return str(data.get("version", "unknown"))
 
+    async def chat_json(self, messages: Sequence[Message], schema: dict[str, Any]) -> str:
+        """A non-streamed chat constrained to ``schema`` (Ollama structured outputs)."""
+        body = {
+            "model": self.model,
+            "messages": [dict(m) for m in messages],
+            "stream": False,
+            "format": schema,
+            "keep_alive": self.keep_alive,
+            "options": {"num_predict": self.num_predict, "temperature": 0},
+        }
+        try:
+            response = await self.http.post(
+                f"{self.base_url}/api/chat",
+                json=body,
+                timeout=httpx.Timeout(self.total_timeout, connect=self.connect_timeout),
+            )
+        except httpx.TimeoutException as exc:
+            raise UpstreamTimeout(f"Ollama did not answer within {self.total_timeout}s") from exc
+        except httpx.HTTPError as exc:
+            raise UpstreamUnavailable(f"cannot reach Ollama: {type(exc).__name__}") from exc
+        if response.status_code != 200:
+            raise _status_error(response.status_code, response.content, self.model)
+        try:
+            data = response.json()
+        except ValueError as exc:
+            raise UpstreamProtocolError("Ollama returned invalid JSON") from exc
+        if not isinstance(data, dict) or not data.get("done", False):
+            raise UpstreamProtocolError("Ollama's answer did not complete")
+        return str((data.get("message") or {}).get("content") or "")
+
     async def warm_up(self) -> None:
         """An empty chat loads the model so the first patient does not wait for it."""
         await self._get_json(
