@@ -44,7 +44,7 @@ async def _run(args: argparse.Namespace, settings: Any) -> int:
 
 
 def register(sub: Any, load_settings: Any) -> None:
-    summary = sub.add_parser("summary", help="print a pre-visit summary of a patient's conversation")
+    summary = sub.add_parser("summary", help="print a pre-visit summary for a patient")
     summary.add_argument("patient_id")
     summary.add_argument("--tenant", required=True, help="the portal (API key name) it belongs to")
     summary.add_argument("--locale", choices=["zh", "en"], default=None)
