@@ -407,20 +407,21 @@ class ConsultationService:
         )
 
     async def emergency_stream(self, p: Prepared) -> AsyncIterator[bytes]:
-        result = await self.emergency(p)
+        return self._single_answer(p, await self.emergency(p))
+
+    def _single_answer(self, p: Prepared, result: ConsultationResponse) -> AsyncIterator[bytes]:
+        """A gateway-made answer (emergency guidance, knowledge fallback) as one SSE exchange."""
 
         async def events() -> AsyncIterator[bytes]:
             yield sse("meta", self.meta(p))
             yield sse("delta", {"text": result.answer})
-            yield sse(
-                "done",
-                {
-                    "disclaimer": "",
-                    "usage": result.usage.model_dump(),
-                    "degraded": result.degraded,
-                    "model": result.model,
-                },
-            )
+            done = {
+                "disclaimer": result.disclaimer,
+                "usage": result.usage.model_dump(),
+                "degraded": result.degraded,
+                "model": result.model,
+            }
+            yield sse("done", done)
 
         return events()
 
@@ -456,21 +457,7 @@ class ConsultationService:
         await self.audit(
             p, "knowledge_fallback", degraded=[*p.degraded, "model"], model=result.model
         )
-
-        async def events() -> AsyncIterator[bytes]:
-            yield sse("meta", self.meta(p))
-            yield sse("delta", {"text": result.answer})
-            yield sse(
-                "done",
-                {
-                    "disclaimer": result.disclaimer,
-                    "usage": result.usage.model_dump(),
-                    "degraded": True,
-                    "model": result.model,
-                },
-            )
-
-        return events()
+        return self._single_answer(p, result)
 
     # -- non-streaming ----------------------------------------------------------------------
 

@@ -257,10 +257,16 @@ class OllamaClient:
         }
         return ChatStream(self, body)
 
-    async def _get_json(self, method: str, path: str, **kwargs: Any) -> Any:
+    async def _get_json(
+        self, method: str, path: str, limits: float | httpx.Timeout | None = None, **kwargs: Any
+    ) -> Any:
+        """One JSON request/response, with httpx failures translated where they enter."""
         try:
             response = await self.http.request(
-                method, f"{self.base_url}{path}", timeout=self.connect_timeout, **kwargs
+                method,
+                f"{self.base_url}{path}",
+                timeout=timeout or self.connect_timeout,
+                **kwargs,
             )
         except httpx.TimeoutException as exc:
             raise UpstreamTimeout(f"Ollama {path} timed out") from exc
@@ -287,22 +293,12 @@ class OllamaClient:
             "keep_alive": self.keep_alive,
             "options": {"num_predict": self.num_predict, "temperature": 0},
         }
-        try:
-            response = await self.http.post(
-                f"{self.base_url}/api/chat",
-                json=body,
-                timeout=httpx.Timeout(self.total_timeout, connect=self.connect_timeout),
-            )
-        except httpx.TimeoutException as exc:
-            raise UpstreamTimeout(f"Ollama did not answer within {self.total_timeout}s") from exc
-        except httpx.HTTPError as exc:
-            raise UpstreamUnavailable(f"cannot reach Ollama: {type(exc).__name__}") from exc
-        if response.status_code != 200:
-            raise _status_error(response.status_code, response.content, self.model)
-        try:
-            data = response.json()
-        except ValueError as exc:
-            raise UpstreamProtocolError("Ollama returned invalid JSON") from exc
+        data = await self._get_json(
+            "POST",
+            "/api/chat",
+            json=body,
+            limits=httpx.Timeout(self.total_timeout, connect=self.connect_timeout),
+        )
         if not isinstance(data, dict) or not data.get("done", False):
             raise UpstreamProtocolError("Ollama's answer did not complete")
         return str((data.get("message") or {}).get("content") or "")

@@ -17,21 +17,34 @@ async def _run(args: argparse.Namespace, settings: Any) -> int:
     from gateway.ollama import OllamaClient
     from gateway.summary import SummaryService
 
-    redis = aioredis.from_url(settings.redis_url, decode_responses=True,
-                              socket_timeout=settings.redis_timeout)
+    redis = aioredis.from_url(
+        settings.redis_url, decode_responses=True, socket_timeout=settings.redis_timeout
+    )
     async with httpx.AsyncClient() as http:
         client = OllamaClient(
-            http, base_url=settings.ollama_urls[0], model=settings.ollama_model,
-            num_predict=settings.ollama_num_predict, keep_alive=settings.ollama_keep_alive,
+            http,
+            base_url=settings.ollama_urls[0],
+            model=settings.ollama_model,
+            num_predict=settings.ollama_num_predict,
+            keep_alive=settings.ollama_keep_alive,
             connect_timeout=settings.ollama_connect_timeout,
             first_byte_timeout=settings.ollama_first_byte_timeout,
-            idle_timeout=settings.ollama_idle_timeout, total_timeout=settings.ollama_total_timeout,
+            idle_timeout=settings.ollama_idle_timeout,
+            total_timeout=settings.ollama_total_timeout,
         )
         keys = PatientKeys(settings.hash_secret.get_secret_value().encode())
-        history = RedisHistoryStore(redis, keys, ttl_seconds=settings.history_ttl_seconds,
-                                    max_turns=settings.history_max_turns)
-        service = SummaryService(history, client, context_tokens=settings.context_tokens,
-                                 num_predict=settings.ollama_num_predict)
+        history = RedisHistoryStore(
+            redis,
+            keys,
+            ttl_seconds=settings.history_ttl_seconds,
+            max_turns=settings.history_max_turns,
+        )
+        service = SummaryService(
+            history,
+            client,
+            context_tokens=settings.context_tokens,
+            num_predict=settings.ollama_num_predict,
+        )
         try:
             result = await service.summarize(args.tenant, args.patient_id, args.locale)
         except GatewayError as exc:
