@@ -265,7 +265,7 @@ class OllamaClient:
             response = await self.http.request(
                 method,
                 f"{self.base_url}{path}",
-                timeout=timeout or self.connect_timeout,
+                timeout=limits or self.connect_timeout,
                 **kwargs,
             )
         except httpx.TimeoutException as exc:
