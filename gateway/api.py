@@ -179,8 +179,14 @@ async def healthz() -> dict[str, str]:
     responses={503: {"model": Readiness}},
     tags=["operations"],
 )
-async def readyz(request: Request) -> JSONResponse:
+async def readyz(request: Request, authorization: Authorization = None) -> JSONResponse:
     rt = runtime(request)
+    if not rt.settings.readyz_public:
+        # Any valid portal or admin key: readiness reveals hosts and versions.
+        try:
+            rt.keys.tenant_for(authorization)
+        except ClientError:
+            rt.admin_keys.tenant_for(authorization)
     deps: dict[str, DependencyStatus] = {}
     try:
         await asyncio.wait_for(rt.redis.ping(), rt.settings.redis_timeout)

@@ -46,7 +46,7 @@ from gateway.redaction.engine import default_analyzer
 from gateway.redaction.pseudonyms import RedisPlaceholderNumbers
 from gateway.redis_guard import RedisGuard
 from gateway.retrieval import KnowledgeRetriever
-from gateway.settings import Settings
+from gateway.settings import ApiKey, Settings
 from gateway.summary import SummaryService
 from gateway.triage.base import Triager
 from gateway.triage.engine import default_triager
@@ -127,8 +127,26 @@ def _reload_on_sighup(holder: IndexHolder) -> None:
         loop.add_signal_handler(signal.SIGHUP, reload)
 
 
+def load_keys(settings: Settings) -> tuple[ApiKey, ...]:
+    """Keys from GATEWAY_API_KEYS plus GATEWAY_API_KEYS_FILE (one NAME:KEY per line)."""
+    keys = list(settings.api_keys)
+    path = settings.api_keys_file
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise ConfigError(f"GATEWAY_API_KEYS_FILE cannot be read: {path}") from exc
+        for n, line in enumerate(lines, 1):
+            if line.strip() and not line.lstrip().startswith("#"):
+                try:
+                    keys.append(ApiKey.from_pair(line))
+                except ValueError as exc:
+                    raise ConfigError(f"GATEWAY_API_KEYS_FILE line {n}: {exc}") from exc
+    return tuple(keys)
+
+
 def check_settings(settings: Settings) -> None:
-    if not settings.api_keys:
+    if not load_keys(settings):
         raise ConfigError("GATEWAY_API_KEYS is empty: set at least one NAME:KEY pair")
     if len(settings.hash_secret.get_secret_value()) < 32:
         raise ConfigError("GATEWAY_HASH_SECRET must be set to at least 32 random characters")
@@ -234,7 +252,7 @@ def create_app(
             ),
         )
         app.state.runtime = Runtime(
-            s, KeyRing(s.api_keys), KeyRing(s.admin_keys), metrics, redis, ollama, service, holder
+            s, KeyRing(load_keys(s)), KeyRing(s.admin_keys), metrics, redis, ollama, service, holder
         )
         _reload_on_sighup(holder)
         for client in clients:

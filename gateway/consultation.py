@@ -46,7 +46,7 @@ from gateway.schemas import (
 )
 from gateway.settings import Settings
 from gateway.thinkfilter import strip_think
-from gateway.tokens import estimate_messages
+from gateway.tokens import estimate_messages, estimate_tokens
 from gateway.triage.base import Triager, TriageResult
 from gateway.triage.guidance import EmergencyNumbers, emergency_guidance
 
@@ -71,6 +71,17 @@ class Prepared:
     prompt_estimate: int = 0
     request_id: str = ""
     started: float = field(default_factory=time.perf_counter)
+
+
+FOLLOW_UP_TOKENS = 12
+
+
+def retrieval_query(text: str, history: list[Turn]) -> str:
+    """A short follow-up ("and for children?") is searched together with the last question."""
+    if estimate_tokens(text) >= FOLLOW_UP_TOKENS:
+        return text
+    previous = next((t.content for t in reversed(history) if t.role == "user"), "")
+    return f"{previous} {text}".strip()
 
 
 async def _prepend(first: str, rest: AsyncIterator[str]) -> AsyncIterator[str]:
@@ -198,8 +209,6 @@ class ConsultationService:
             lock_token = await self._lock(tenant, request.patient_id, degraded)
             try:
                 # The emergency path needs neither knowledge nor context: it answers at once.
-                with m.stage("retrieve"):
-                    snippets = self.retriever.search(redacted, locale, 4)
                 with m.stage("history_read"):
                     try:
                         history = await self.history.load(tenant, request.patient_id)
@@ -207,6 +216,9 @@ class ConsultationService:
                         # Answering without context beats not answering; the flag says so.
                         history = []
                         degraded.append("history")
+                with m.stage("retrieve"):
+                    snippets = self.retriever.search(retrieval_query(redacted, history),
+                                                     locale, 4)
                 s = self.settings
                 budget = s.context_tokens - s.ollama_num_predict - 64
                 messages, dropped = build_messages(

@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     redis_timeout: float = Field(2.0, gt=0)
 
     api_keys: Annotated[tuple[ApiKey, ...], NoDecode] = ()
+    # A file of more tenant keys, one NAME:KEY per line (# comments), read at start-up.
+    api_keys_file: Path | None = None
+    # /readyz answers without a key (for probes that cannot send one).
+    readyz_public: bool = False
 
     index_dir: Path = Path("data/index")
     # A local sentence-transformers model directory; empty = the shipped all-MiniLM-L6-v2.

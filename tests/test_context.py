@@ -156,14 +156,14 @@ def test_redis_outage_degrades_then_recovers(
         assert r.json()["degraded"] is True
         assert "history" in r.headers["x-gateway-degraded"]
     assert statuses == [200] * 4
-    assert httpx.get(f"{url}/readyz").status_code == 503
+    assert httpx.get(f"{url}/readyz", headers=AUTH).status_code == 503
     assert 'gateway_redis_breaker_transitions_total{state="open"}' in httpx.get(
         f"{url}/metrics").text
     own_redis.start()
     time.sleep(0.6)
     r = post(url, "p-out", "after the outage")
     assert r.status_code == 200 and r.json()["degraded"] is False
-    assert httpx.get(f"{url}/readyz").status_code == 200
+    assert httpx.get(f"{url}/readyz", headers=AUTH).status_code == 200
     turns = httpx.get(f"{url}/v1/patients/p-out/history", headers=AUTH).json()["turns"]
     assert [t["content"] for t in turns[::2]] == ["after the outage"]  # nothing faked
 

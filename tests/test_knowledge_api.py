@@ -106,9 +106,19 @@ def test_missing_index_is_reported_but_not_fatal(
     gateway_factory: Callable[..., str], fake_ollama: FakeOllama, tmp_path: Path
 ) -> None:
     url = gateway_factory(index_dir=tmp_path / "nothing")
-    r = httpx.get(f"{url}/readyz")
+    r = httpx.get(f"{url}/readyz", headers=AUTH)
     assert r.status_code == 200
     assert r.json()["dependencies"]["knowledge"]["ok"] is False
     body = httpx.post(f"{url}/v1/consultations", headers=AUTH,
                       json={"patient_id": "p", "message": "hi"}).json()
     assert body["citations"] == []
+
+
+def test_short_follow_up_is_searched_with_the_previous_question(
+    client: httpx.Client, fake_ollama: FakeOllama
+) -> None:
+    client.post("/v1/consultations",
+                json={"patient_id": "p-fu", "message": "how can I bring my blood pressure down?"})
+    body = client.post("/v1/consultations",
+                       json={"patient_id": "p-fu", "message": "and what about salt?"}).json()
+    assert body["citations"] and body["citations"][0]["id"] == "hypertension-en"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -73,3 +74,21 @@ def test_cli_help_lists_commands() -> None:
     assert proc.returncode == 0
     for command in ("serve", "redact", "triage"):
         assert command in proc.stdout
+
+
+def test_keys_file_adds_tenants(tmp_path: Path) -> None:
+    from gateway.app import load_keys
+
+    keys = tmp_path / "keys"
+    keys.write_text("# portals\nportal-x:0123456789abcdef0123\n\nportal-y:abcdefabcdef012345\n")
+    s = Settings(api_keys="a:0123456789abcdef", api_keys_file=keys)
+    assert [k.tenant for k in load_keys(s)] == ["a", "portal-x", "portal-y"]
+
+
+def test_bad_keys_file_names_the_line(tmp_path: Path) -> None:
+    from gateway.app import load_keys
+
+    keys = tmp_path / "keys"
+    keys.write_text("portal-x:short\n")
+    with pytest.raises(ConfigError, match="line 1"):
+        load_keys(Settings(api_keys_file=keys))

@@ -274,7 +274,8 @@ def test_readyz_ok(client: httpx.Client, fake_ollama: FakeOllama) -> None:
 
 def test_readyz_without_auth(gateway_url: str) -> None:
     assert httpx.get(f"{gateway_url}/healthz").status_code == 200
-    assert httpx.get(f"{gateway_url}/readyz").status_code == 200
+    assert httpx.get(f"{gateway_url}/readyz").status_code == 401
+    assert httpx.get(f"{gateway_url}/readyz", headers=AUTH).status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -297,7 +298,7 @@ def test_readyz_names_the_failing_dependency(
     if overrides.get("redis_url") == "dead":
         overrides = {"redis_url": f"redis://127.0.0.1:{port}/0", "redis_timeout": 0.5}
     url = gateway_factory(**overrides)
-    r = httpx.get(f"{url}/readyz", timeout=10)
+    r = httpx.get(f"{url}/readyz", headers=AUTH, timeout=10)
     assert r.status_code == 503
     deps = r.json()["dependencies"]
     assert deps[failing]["ok"] is False

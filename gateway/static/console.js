@@ -390,7 +390,7 @@
   async function loadReady() {
     try {
       // 503 still carries the dependency list.
-      last.ready = await call("/readyz", { admin: false, okStatuses: [503] });
+      last.ready = await call("/readyz", { okStatuses: [503] });
     } catch (_) {
       last.ready = null;
     }
@@ -478,7 +478,6 @@
     });
     $("refresh").addEventListener("click", () => refresh());
     $("reload").addEventListener("click", () => reload());
-    loadReady(); // needs no key
     const saved = session("pg.adminKey");
     if (saved) {
       $("admin-key").value = saved;
