@@ -102,7 +102,7 @@ def _breaker_changed(metrics: Metrics, state: str) -> None:
 def shared_embedder(model: str, languages: tuple[str, ...]) -> Embedder | None:
     """Loaded once per process: several apps (workers, tests) share the weights."""
     try:
-        return SentenceTransformerEmbedder(model or None, languages)
+        return SentenceTransformerEmbedder(model or None, languages, threads=1)
     except (OSError, ValueError) as exc:
         log.error("embedding model not loaded", extra={"error": type(exc).__name__})
         return None

@@ -26,8 +26,20 @@ def default_model_path() -> Path:
 
 
 class SentenceTransformerEmbedder:
-    def __init__(self, model_path: str | None = None, languages: tuple[str, ...] = ("en",)):
+    def __init__(
+        self,
+        model_path: str | None = None,
+        languages: tuple[str, ...] = ("en",),
+        threads: int | None = None,
+    ):
         from sentence_transformers import SentenceTransformer
+
+        if threads is not None:
+            import torch
+
+            # One query at a time is fastest on one thread: with two, a busy machine makes the
+            # threads wait on each other (measured: p50 347 ms vs 20 ms for one query).
+            torch.set_num_threads(threads)
 
         path = Path(model_path) if model_path else default_model_path()
         if not path.is_dir():
