@@ -217,8 +217,7 @@ class ConsultationService:
                         history = []
                         degraded.append("history")
                 with m.stage("retrieve"):
-                    snippets = self.retriever.search(retrieval_query(redacted, history),
-                                                     locale, 4)
+                    snippets = self.retriever.search(retrieval_query(redacted, history), locale, 4)
                 s = self.settings
                 budget = s.context_tokens - s.ollama_num_predict - 64
                 messages, dropped = build_messages(

@@ -473,6 +473,30 @@ _FAMILIAR_RE = re.compile(
     rf"|(?:老|小)[{FAMILIAR}](?=[，,。！？!?、\s说讲让叫帮给和跟也都在是推介绍告问])"
     rf"|(?<=[事友学居哥姐弟妹])(?:老|小)[{FAMILIAR}]"
 )
+_FAMILIAR_MORE = re.compile(
+    rf"(?:^|(?<=[，,。！？!?\s：:]))(?:老|小)[{FAMILIAR}](?:头)?(?=[\u4e00-\u9fff])"
+    rf"|(?:老|小)[{FAMILIAR}](?=(?:{_title_alt}))|老[{FAMILIAR}]头"
+)
+_AH = re.compile(r"(?<![\u4e00-\u9fff])阿[\u4e00-\u9fff](?=[的说是也在和跟，,\s])")
+_AH_EXCLUDE = (
+    "阿姨",
+    "阿婆",
+    "阿公",
+    "阿伯",
+    "阿叔",
+    "阿嬷",
+    "阿司",
+    "阿莫",
+    "阿胶",
+    "阿片",
+    "阿奇",
+)
+_EN_RELATION = re.compile(
+    rf"\b(?:my|our|his|her) (?:mom|mum|mother|dad|father|wife|husband|son|daughter|grandma|"
+    rf"grandpa|grandmother|grandfather|aunt|uncle|brother|sister|friend|neighbou?r)\s*"
+    rf"(?P<name>(?:{_surname}){H}{{1,2}})",
+    re.IGNORECASE,
+)
 _MOU = re.compile(rf"(?:{_surname})某某?")
 _HEADER = re.compile(
     rf"(?:^|[\n，,。；;：:\s])(?P<name>(?:{_surname}){H}{{1,2}})"
@@ -486,12 +510,12 @@ _RELATION_AFTER = re.compile(
     rf"(?P<name>(?:{_surname}){H}{{1,2}}?)(?=(?:'s|’s|的(?:女儿|儿子|妈妈|爸爸|母亲|父亲|家属|老公|老婆"
     rf"|丈夫|妻子|爱人|爷爷|奶奶|外婆|外公|孩子|姐姐|妹妹|哥哥|弟弟)))"
 )
-_NICK_AFTER_CUE = re.compile(
-    rf"(?P<cue>{_cue_alt})[：:\s,，是叫]{{0,2}}(?P<name>阿{H}|小{H}|({H})\3)"
-    r"(?![\u4e00-\u9fff])"
-)
 _SPEAKER = re.compile(
     rf"(?P<name>(?:{_surname}){H}{{1,2}}?)(?=(?:说|讲|让我|告诉|建议|叮嘱|交代|开的|给我开|帮我|问我|打电话|回电话))"
+)
+_NICK_AFTER_CUE = re.compile(
+    rf"(?P<cue>{_cue_alt})[：:\s,，是叫]{{0,2}}(?P<name>阿{H}|小{H}|({H})\3)"
+    r"(?=[^\u4e00-\u9fff]|$|[发烧咳疼痛头吐拉的说也在是和跟今昨])"
 )
 _TRAILING = re.compile(rf"[\s，,](?P<name>(?:{_surname}){H}{{1,2}})\s*[。.!！]?\s*$")
 _FAMILIAR_EXCLUDE = (
@@ -587,6 +611,17 @@ class ChineseNameRecognizer:
                 add(m.start(), m.end(), 0.75)
         for m in _MOU.finditer(folded):
             add(m.start(), m.end(), 0.9)
+        for m in _FAMILIAR_MORE.finditer(folded):
+            if folded[m.start() : m.start() + 2] not in _FAMILIAR_EXCLUDE:
+                add(m.start(), m.end(), 0.75)
+        for m in _AH.finditer(folded):
+            if m.group() not in _AH_EXCLUDE:
+                add(m.start(), m.end(), 0.7)
+        for m in _EN_RELATION.finditer(folded):
+            start = m.start("name")
+            end = _given_name(folded, start, _surname_len(folded, start))
+            if end - start >= 2:
+                add(start, end, 0.8)
         for m in _HEADER.finditer(folded):
             start = m.start("name") if m.group("name") else m.start("lead")
             add(start, _given_name(folded, start, _surname_len(folded, start)), 0.85)
