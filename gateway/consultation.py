@@ -6,6 +6,7 @@ talk to the model. Nothing is written to Redis until an answer has completed.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -217,7 +218,11 @@ class ConsultationService:
                         history = []
                         degraded.append("history")
                 with m.stage("retrieve"):
-                    snippets = self.retriever.search(retrieval_query(redacted, history), locale, 4)
+                    # Embedding a query is ~20 ms of CPU: off the event loop, so other patients'
+                    # streams and the emergency path keep moving meanwhile.
+                    snippets = await asyncio.to_thread(
+                        self.retriever.search, retrieval_query(redacted, history), locale, 4
+                    )
                 s = self.settings
                 budget = s.context_tokens - s.ollama_num_predict - 64
                 messages, dropped = build_messages(
