@@ -106,18 +106,18 @@ def log(msg: str) -> None:
 Phases = dict[str, dict[str, float]]
 
 
-QUIET_BUDGET = {"left": 60.0}  # seconds the whole run may spend waiting for a quiet machine
+QUIET_BUDGET = {"left": 30.0}  # seconds the whole run may spend waiting for a quiet machine
 
 
 @contextlib.contextmanager
 def phase(phases: Phases, name: str) -> Iterator[None]:
     """Times a phase and records how busy the machine was with foreign processes meanwhile.
 
-    Before it starts, waits (up to 15 s, 60 s per run) for other processes to go quiet.
+    Before it starts, waits (up to 10 s, 30 s per run) for other processes to go quiet.
     """
     waited = 0.0
     if QUIET_BUDGET["left"] > 0:
-        waited = bl.wait_quiet(min(15.0, QUIET_BUDGET["left"]))
+        waited = bl.wait_quiet(min(10.0, QUIET_BUDGET["left"]))
         QUIET_BUDGET["left"] -= waited
     log(
         f"{name} …"
@@ -283,13 +283,13 @@ def added(direct: dict[str, Any], gw: dict[str, Any]) -> dict[str, float]:
 async def latency_scenario(
     direct_url: str, gw_url: str, n: int, c: int, tag: str
 ) -> dict[str, Any]:
-    async with bl.client(direct_url, c) as d, bl.client(gw_url, c, bl.API_KEY) as g:
-        await bl.closed_loop(warm_count(n, c), c, bl.direct_chat(d))
-        direct = await bl.closed_loop(n, c, bl.direct_chat(d))
-        await bl.closed_loop(warm_count(n, c), c, bl.consult(g, f"{tag}-warm"))
-        before = await bl.scrape(g)
-        gw = await bl.closed_loop(n, c, bl.consult(g, tag))
-        after = await bl.scrape(g)
+    async with bl.Clients(direct_url, c) as d, bl.Clients(gw_url, c, bl.API_KEY) as g:
+        await bl.closed_loop(warm_count(n, c), d, bl.direct_chat())
+        direct = await bl.closed_loop(n, d, bl.direct_chat())
+        await bl.closed_loop(warm_count(n, c), g, bl.consult(f"{tag}-warm"))
+        before = await bl.scrape(gw_url)
+        gw = await bl.closed_loop(n, g, bl.consult(tag))
+        after = await bl.scrape(gw_url)
     dl, gl = direct.latency(), gw.latency()
     return {
         "concurrency": c,
@@ -323,13 +323,13 @@ def upstream(before: bl.Samples, after: bl.Samples) -> dict[str, Any]:
 
 
 async def ttft_scenario(direct_url: str, gw_url: str, n: int, c: int) -> dict[str, Any]:
-    async with bl.client(direct_url, c) as d, bl.client(gw_url, c, bl.API_KEY) as g:
-        await bl.closed_loop(warm_count(n, c), c, bl.direct_chat_stream(d))
-        direct = await bl.closed_loop(n, c, bl.direct_chat_stream(d))
-        await bl.closed_loop(warm_count(n, c), c, bl.consult_stream(g, "ttft-warm"))
-        before = await bl.scrape(g)
-        gw = await bl.closed_loop(n, c, bl.consult_stream(g, "ttft"))
-        after = await bl.scrape(g)
+    async with bl.Clients(direct_url, c) as d, bl.Clients(gw_url, c, bl.API_KEY) as g:
+        await bl.closed_loop(warm_count(n, c), d, bl.direct_chat_stream())
+        direct = await bl.closed_loop(n, d, bl.direct_chat_stream())
+        await bl.closed_loop(warm_count(n, c), g, bl.consult_stream("ttft-warm"))
+        before = await bl.scrape(gw_url)
+        gw = await bl.closed_loop(n, g, bl.consult_stream("ttft"))
+        after = await bl.scrape(gw_url)
     dt, gt = direct.ttft(), gw.ttft()
     return {
         "concurrency": c,
@@ -351,10 +351,10 @@ async def cpu_scenario(stack: Stack, n: int) -> dict[str, Any]:
         "redis": stack.redis.proc.pid,
         "load_generator": os.getpid(),
     }
-    async with bl.client(stack.urls["gw_instant"], CPU_CONCURRENCY, bl.API_KEY) as g:
-        await bl.closed_loop(40, CPU_CONCURRENCY, bl.consult(g, "cpu-warm"))
+    async with bl.Clients(stack.urls["gw_instant"], CPU_CONCURRENCY, bl.API_KEY) as g:
+        await bl.closed_loop(40, g, bl.consult("cpu-warm"))
         watch = bl.CpuWatch(pids).start()
-        run = await bl.closed_loop(n, CPU_CONCURRENCY, bl.consult(g, "cpu"))
+        run = await bl.closed_loop(n, g, bl.consult("cpu"))
         usage = watch.stop()
     ok = len(run.good)
     ms = usage["cpu_s"]["gateway"] / max(ok, 1) * 1000
@@ -380,48 +380,43 @@ async def throughput_scenario(stack: Stack, n: int) -> dict[str, Any]:
         "load_generator": os.getpid(),
     }
     out: dict[str, Any] = {"concurrency": c, "requests": n}
-    async with bl.client(stack.urls["fake_instant"], c) as d:
-        await bl.closed_loop(warm_count(n, c), c, bl.direct_chat(d))
-        watch = bl.CpuWatch(base).start()
-        run = await bl.closed_loop(n, c, bl.direct_chat(d))
-        out["direct"] = {**run.latency(), "process_cpu": watch.stop()}
-    async with bl.client(stack.urls["gw_instant"], c, bl.API_KEY) as g:
-        await bl.closed_loop(warm_count(n, c), c, bl.consult(g, "tput1-warm"))
-        before = await bl.scrape(g)
-        watch = bl.CpuWatch({"gateway": stack.gateways["instant"].pid, **base}).start()
-        run = await bl.closed_loop(n, c, bl.consult(g, "tput1"))
-        usage = watch.stop()
-        after = await bl.scrape(g)
-        out["gateway_1_worker"] = {**run.latency(), "process_cpu": usage, **upstream(before, after)}
+
+    async def measure(urls: list[str], gateways: dict[str, int], tag: str) -> dict[str, Any]:
+        key = bl.API_KEY if gateways else None
+        one = bl.consult(tag) if gateways else bl.direct_chat()
+        warm = bl.consult(f"{tag}-warm") if gateways else one
+        async with bl.Clients(urls, c, key) as clients:
+            await bl.closed_loop(warm_count(n, c), clients, warm)
+            before = [await bl.scrape(u) for u in urls] if gateways else []
+            watch = bl.CpuWatch({**gateways, **base}).start()
+            run = await bl.closed_loop(n, clients, one)
+            usage = watch.stop()
+            seen = [upstream(b, await bl.scrape(u)) for b, u in zip(before, urls, strict=False)]
+        lg = usage["cpu_s"]["load_generator"] / max(len(run.samples), 1) * 1000
+        return {
+            **run.latency(),
+            "process_cpu": usage,
+            "load_generator_cpu_ms_per_request": round(lg, 2),
+            **({"upstream": seen} if seen else {}),
+        }
+
+    out["direct"] = await measure([stack.urls["fake_instant"]], {}, "direct")
+    out["gateway_1_worker"] = await measure(
+        [stack.urls["gw_instant"]], {"gateway": stack.gateways["instant"].pid}, "tput1"
+    )
     if "instant2x" in stack.gateways:  # gateway serve --workers 2
-        async with bl.client(stack.urls["gw_instant2x"], c, bl.API_KEY) as g:
-            await bl.closed_loop(warm_count(n, c), c, bl.consult(g, "tput2-warm"))
-            before = await bl.scrape(g)
-            watch = bl.CpuWatch({"gateway": stack.gateways["instant2x"].pid, **base}).start()
-            run = await bl.closed_loop(n, c, bl.consult(g, "tput2"))
-            usage = watch.stop()
-            seen = upstream(before, await bl.scrape(g))  # one worker's view only
-    else:
-        async with (
-            bl.client(stack.urls["gw_instant"], c, bl.API_KEY) as g1,
-            bl.client(stack.urls["gw_instant2"], c, bl.API_KEY) as g2,
-        ):
-            await bl.closed_loop(warm_count(n, c), c, bl.consult([g1, g2], "tput2-warm"))
-            b1, b2 = await bl.scrape(g1), await bl.scrape(g2)
-            watch = bl.CpuWatch(
-                {
-                    "gateway_a": stack.gateways["instant"].pid,
-                    "gateway_b": stack.gateways["instant2"].pid,
-                    **base,
-                }
-            ).start()
-            run = await bl.closed_loop(n, c, bl.consult([g1, g2], "tput2"))
-            usage = watch.stop()
-            seen = {
-                "gateway_a": upstream(b1, await bl.scrape(g1)),
-                "gateway_b": upstream(b2, await bl.scrape(g2)),
-            }
-    out["gateway_2_workers"] = {**run.latency(), "process_cpu": usage, "upstream": seen}
+        out["gateway_2_workers"] = await measure(
+            [stack.urls["gw_instant2x"]], {"gateway": stack.gateways["instant2x"].pid}, "tput2"
+        )
+    else:  # two processes, round-robin in the load generator
+        out["gateway_2_workers"] = await measure(
+            [stack.urls["gw_instant"], stack.urls["gw_instant2"]],
+            {
+                "gateway_a": stack.gateways["instant"].pid,
+                "gateway_b": stack.gateways["instant2"].pid,
+            },
+            "tput2",
+        )
     d_rps = out["direct"]["rps"]
     one, two = out["gateway_1_worker"]["rps"], out["gateway_2_workers"]["rps"]
     out["gateway_1_worker_vs_direct"] = round(one / d_rps, 3) if d_rps else None
@@ -434,47 +429,46 @@ async def emergency_scenario(stack: Stack, counts: dict[str, int]) -> dict[str, 
     out: dict[str, Any] = {"ollama_url": "a closed port (no listener)"}
     sent = 0
 
-    def em(g: Any, tag: str) -> bl.OneRequest:
+    def em(tag: str) -> bl.OneRequest:
         return bl.consult(
-            g, tag, message=bl.EMERGENCY, expect_model="gateway-triage", need_citations=False
+            tag, message=bl.EMERGENCY, expect_model="gateway-triage", need_citations=False
         )
 
-    async with bl.client(url, 16, bl.API_KEY) as g:
-        start = await bl.scrape(g)
-        n = counts["healthz"]
-        await bl.closed_loop(20, 1, bl.get_path(g, "/healthz"))
-        out["healthz_c1_ms"] = (await bl.closed_loop(n, 1, bl.get_path(g, "/healthz"))).latency()
-        for c, key in ((1, "emergency1"), (16, "emergency16")):
-            n = counts[key]
-            warm = warm_count(n, c)
-            await bl.closed_loop(warm, c, em(g, f"em{c}-warm"))
-            before = await bl.scrape(g)
+    start = await bl.scrape(url)
+    async with bl.Clients(url, 1, bl.API_KEY) as one:
+        await bl.closed_loop(20, one, bl.get_path("/healthz"))
+        out["healthz_c1_ms"] = (
+            await bl.closed_loop(counts["healthz"], one, bl.get_path("/healthz"))
+        ).latency()
+    for c, key in ((1, "emergency1"), (16, "emergency16")):
+        n = counts[key]
+        warm = warm_count(n, c)
+        async with bl.Clients(url, c, bl.API_KEY) as g:
+            await bl.closed_loop(warm, g, em(f"em{c}-warm"))
+            before = await bl.scrape(url)
             watch = bl.CpuWatch({"gateway": stack.gateways["emergency"].pid}).start()
-            run = await bl.closed_loop(n, c, em(g, f"em{c}"))
+            run = await bl.closed_loop(n, g, em(f"em{c}"))
             usage = watch.stop()
-            after = await bl.scrape(g)
-            sent += warm + n
-            ok = len(run.good)
-            out[f"c{c}"] = {
-                **run.latency(),
-                "cpu_ms_per_request": round(usage["cpu_s"]["gateway"] / max(ok, 1) * 1000, 2),
-                "stages_ms": bl.stage_means(before, after),
-            }
-        end = await bl.scrape(g)
-    upstream_errors = bl.metric_total(end, "gateway_upstream_errors_total") - bl.metric_total(
-        start, "gateway_upstream_errors_total"
-    )
-    emergencies = bl.metric_total(end, "gateway_emergencies_total") - bl.metric_total(
-        start, "gateway_emergencies_total"
-    )
-    fallback = bl.metric_total(end, "gateway_degraded_total") - bl.metric_total(
-        start, "gateway_degraded_total"
-    )
+            after = await bl.scrape(url)
+        sent += warm + n
+        ok = len(run.good)
+        out[f"c{c}"] = {
+            **run.latency(),
+            "cpu_ms_per_request": round(usage["cpu_s"]["gateway"] / max(ok, 1) * 1000, 2),
+            "stages_ms": bl.stage_means(before, after),
+        }
+    end = await bl.scrape(url)
+
+    def grew(name: str) -> int:
+        return int(bl.metric_total(end, name) - bl.metric_total(start, name))
+
+    upstream_errors = grew("gateway_upstream_errors_total")
+    emergencies = grew("gateway_emergencies_total")
     out["check"] = {
         "emergency_requests_sent": sent,
-        "gateway_emergencies_total_delta": int(emergencies),
-        "gateway_upstream_errors_total_delta": int(upstream_errors),
-        "gateway_degraded_total_delta": int(fallback),
+        "gateway_emergencies_total_delta": emergencies,
+        "gateway_upstream_errors_total_delta": upstream_errors,
+        "gateway_degraded_total_delta": grew("gateway_degraded_total"),
         "ollama_untouched": upstream_errors == 0 and emergencies == sent,
     }
     out["added_vs_healthz_ms"] = {
@@ -633,6 +627,16 @@ def build_rows(r: dict[str, Any]) -> list[Row]:
         rows.append(Row(sec, "1 worker", d, one, f"x{tp['gateway_1_worker_vs_direct']}", "req/s"))
         rows.append(Row(sec, "2 workers", d, two, f"x{round(two / d, 3) if d else '-'}", "req/s"))
         rows.append(Row(sec, "2 vs 1 worker", one, two, f"x{tp['two_vs_one_worker']}", "req/s"))
+        rows.append(
+            Row(
+                sec,
+                "load generator CPU per request",
+                tp["direct"]["load_generator_cpu_ms_per_request"],
+                tp["gateway_1_worker"]["load_generator_cpu_ms_per_request"],
+                None,
+                "ms",
+            )
+        )
         for k in ("gateway_1_worker", "gateway_2_workers"):
             if tp[k]["errors"]:
                 rows.append(
@@ -831,8 +835,8 @@ def build_rows(r: dict[str, Any]) -> list[Row]:
                 f"{f['search_p50_ms']} / {f['search_p99_ms']}",
                 f"build {f['build_s']} s{cached}"
                 + (
-                    f", recall@10 {f['recall_at_10_vs_flat']}"
-                    if f["recall_at_10_vs_flat"] is not None
+                    f", top-1 recall {f['recall_at_1_vs_flat']}"
+                    if f["recall_at_1_vs_flat"] is not None
                     else ""
                 ),
                 "ms",
