@@ -9,12 +9,8 @@ from typing import Any
 
 import pytest
 
-from gateway import web
-from gateway.app import create_app
-from gateway.settings import Settings
-from tests.conftest import REPO, make_settings
+from tests.conftest import REPO
 from tests.fake_ollama import FakeOllama
-from tests.servers import RedisServer, ThreadedServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -30,37 +26,10 @@ CHROMIUM_ARGS = [
 ARTIFACTS = REPO / "test-artifacts" / "web"
 
 
-def with_web_router(settings: Settings) -> Any:
-    """The real app; adds the web router unless create_app already includes it."""
-    app = create_app(settings)
-    if not any(getattr(route, "path", None) == "/console" for route in app.routes):
-        app.include_router(web.router)
-    return app
-
-
 @pytest.fixture(scope="session")
-def web_factory(
-    fake_ollama_server: FakeOllama, redis_server: RedisServer, small_index: Path
-) -> Iterator[Callable[..., str]]:
-    """Starts a gateway (with the pages) per set of setting overrides; returns its URL."""
-    started: list[ThreadedServer] = []
-    cache: dict[str, str] = {}
-
-    def start(**overrides: Any) -> str:
-        key = repr(sorted(overrides.items()))
-        if key not in cache:
-            overrides.setdefault("ollama_url", fake_ollama_server.url)
-            overrides.setdefault("redis_url", redis_server.url)
-            overrides.setdefault("index_dir", small_index)
-            server = ThreadedServer(with_web_router(make_settings(**overrides))).start()
-            started.append(server)
-            cache[key] = server.url
-        return cache[key]
-
-    yield start
-    for server in started:
-        with contextlib.suppress(Exception):
-            server.stop()
+def web_factory(gateway_factory: Callable[..., str]) -> Callable[..., str]:
+    """The pages are part of every gateway (create_app includes the web router)."""
+    return gateway_factory
 
 
 @pytest.fixture()

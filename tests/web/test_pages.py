@@ -8,18 +8,14 @@ go to test-artifacts/web/. The few tests at the end need no browser (the JSON ro
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from pydantic import SecretStr
 
-from gateway.settings import Settings
-from tests.conftest import ADMIN_KEY, API_KEY, make_settings
+from tests.conftest import ADMIN_KEY, API_KEY
 from tests.fake_ollama import FakeOllama, Reply
-from tests.servers import RedisServer, ThreadedServer
-from tests.web.conftest import CHROMIUM, with_web_router
+from tests.web.conftest import CHROMIUM
 
 browser_test = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
 STROKE_ZH = "我爸突然嘴歪了，说话不清楚"
@@ -268,38 +264,16 @@ def test_every_control_is_labelled_in_both_languages_and_keyboard_usable(
     expect(page.locator(".turn.user .text")).to_have_text("first line\nsecond line")
 
 
-class PrefillSettings(Settings):
-    """Settings with the dev-mode prefill key, for as long as Settings itself lacks it."""
-
-    ui_prefill_key: SecretStr | None = None
-
-
 @pytest.mark.browser
 @browser_test
 def test_dev_key_is_prefilled(
-    web_factory: Callable[..., str],
-    fake_ollama_server: FakeOllama,
-    redis_server: RedisServer,
-    small_index: Path,
-    new_page: Callable[..., Page],
-    expect: Any,
+    web_factory: Callable[..., str], new_page: Callable[..., Page], expect: Any
 ) -> None:
-    server = None
-    if "ui_prefill_key" in Settings.model_fields:
-        url = web_factory(ui_prefill_key=API_KEY)
-    else:
-        base = make_settings(fake_ollama_server.url, redis_server.url, index_dir=small_index)
-        settings = PrefillSettings(**base.model_dump(), ui_prefill_key=SecretStr(API_KEY))
-        server = ThreadedServer(with_web_router(settings)).start()
-        url = server.url
-    try:
-        assert httpx.get(f"{url}/v1/ui-config").json() == {"prefill_key": API_KEY}
-        page = new_page(f"{url}/", name="patient-prefilled")
-        expect(page.locator("#api-key")).to_have_value(API_KEY)
-        assert page.evaluate("sessionStorage.getItem('pg.apiKey')") == API_KEY
-    finally:
-        if server is not None:
-            server.stop()
+    url = web_factory(ui_prefill_key=API_KEY)
+    assert httpx.get(f"{url}/v1/ui-config").json() == {"prefill_key": API_KEY}
+    page = new_page(f"{url}/", name="patient-prefilled")
+    expect(page.locator("#api-key")).to_have_value(API_KEY)
+    assert page.evaluate("sessionStorage.getItem('pg.apiKey')") == API_KEY
 
 
 # -- the JSON routes behind the pages (no browser) -------------------------------------------
