@@ -181,20 +181,7 @@ def create_app(
             socket_connect_timeout=s.redis_timeout,
             decode_responses=True,
         )
-        clients = [
-            OllamaClient(
-                http,
-                base_url=url,
-                model=s.ollama_model,
-                num_predict=s.ollama_num_predict,
-                keep_alive=s.ollama_keep_alive,
-                connect_timeout=s.ollama_connect_timeout,
-                first_byte_timeout=s.ollama_first_byte_timeout,
-                idle_timeout=s.ollama_idle_timeout,
-                total_timeout=s.ollama_total_timeout,
-            )
-            for url in s.ollama_urls
-        ]
+        clients = [OllamaClient.from_settings(http, s, url) for url in s.ollama_urls]
         ollama = OllamaPool(
             clients,
             max_concurrency=s.ollama_max_concurrency,

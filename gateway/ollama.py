@@ -24,6 +24,7 @@ from gateway.errors import (
     UpstreamTimeout,
     UpstreamUnavailable,
 )
+from gateway.settings import Settings
 from gateway.thinkfilter import ThinkFilter
 
 Message = Mapping[str, str]
@@ -244,6 +245,23 @@ class OllamaClient:
         self.first_byte_timeout = first_byte_timeout
         self.idle_timeout = idle_timeout
         self.total_timeout = total_timeout
+
+    @classmethod
+    def from_settings(
+        cls, http: httpx.AsyncClient, settings: Settings, base_url: str
+    ) -> OllamaClient:
+        s = settings
+        return cls(
+            http,
+            base_url=base_url,
+            model=s.ollama_model,
+            num_predict=s.ollama_num_predict,
+            keep_alive=s.ollama_keep_alive,
+            connect_timeout=s.ollama_connect_timeout,
+            first_byte_timeout=s.ollama_first_byte_timeout,
+            idle_timeout=s.ollama_idle_timeout,
+            total_timeout=s.ollama_total_timeout,
+        )
 
     def chat(self, messages: Sequence[Message], *, num_predict: int | None = None) -> ChatStream:
         body: dict[str, Any] = {

@@ -21,17 +21,7 @@ async def _run(args: argparse.Namespace, settings: Any) -> int:
         settings.redis_url, decode_responses=True, socket_timeout=settings.redis_timeout
     )
     async with httpx.AsyncClient() as http:
-        client = OllamaClient(
-            http,
-            base_url=settings.ollama_urls[0],
-            model=settings.ollama_model,
-            num_predict=settings.ollama_num_predict,
-            keep_alive=settings.ollama_keep_alive,
-            connect_timeout=settings.ollama_connect_timeout,
-            first_byte_timeout=settings.ollama_first_byte_timeout,
-            idle_timeout=settings.ollama_idle_timeout,
-            total_timeout=settings.ollama_total_timeout,
-        )
+        client = OllamaClient.from_settings(http, settings, settings.ollama_urls[0])
         keys = PatientKeys(settings.hash_secret.get_secret_value().encode())
         history = RedisHistoryStore(
             redis,
