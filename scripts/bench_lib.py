@@ -87,6 +87,32 @@ def tree_pids(pid: int) -> list[int]:
     return out
 
 
+def thread_cpu_seconds(pid: int) -> dict[int, tuple[str, float]]:
+    """CPU seconds per thread of one process: {tid: (thread name, seconds)}."""
+    out: dict[int, tuple[str, float]] = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            raw = (task / "stat").read_text()
+            name = raw[raw.index("(") + 1 : raw.rindex(")")]
+            rest = raw[raw.rindex(")") + 2 :].split()
+            out[int(task.name)] = (name, (int(rest[11]) + int(rest[12])) / CLK_TCK)
+    return out
+
+
+def thread_cpu_delta(
+    pid: int, before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]
+) -> dict[str, float]:
+    """CPU seconds between two readings: the main (event-loop) thread vs all the others."""
+    main = after.get(pid, ("", 0.0))[1] - before.get(pid, ("", 0.0))[1]
+    others: dict[str, float] = {}
+    for tid, (name, cpu) in after.items():
+        if tid != pid:
+            used = cpu - before.get(tid, (name, 0.0))[1]
+            if used > 0:
+                others[name] = others.get(name, 0.0) + used
+    return {"main_thread": main, **{f"threads:{k}": v for k, v in others.items()}}
+
+
 def tree_cpu_seconds(pid: int) -> float:
     total = 0.0
     for p in tree_pids(pid):
@@ -134,20 +160,42 @@ def wait_quiet(max_wait: float, limit: float = 0.2, window: float = 1.0) -> floa
             return time.perf_counter() - t0
 
 
+def _all_cpu() -> dict[int, tuple[str, float]]:
+    out: dict[int, tuple[str, float]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                raw = (entry / "stat").read_text()
+                name = raw[raw.index("(") + 1 : raw.rindex(")")]
+                rest = raw[raw.rindex(")") + 2 :].split()
+                out[int(entry.name)] = (name, (int(rest[11]) + int(rest[12])) / CLK_TCK)
+    return out
+
+
 class ForeignCpu:
-    """How busy the machine was with processes that are not part of the benchmark."""
+    """How busy the machine was with processes that are not part of the benchmark, and which
+    ones (the machine may be shared: someone's test run skews every figure)."""
 
     def start(self) -> ForeignCpu:
         self.t0, self.busy0, self.ours0 = time.perf_counter(), _proc_stat_busy(), _ours()
+        self.procs0 = _all_cpu()
         return self
 
-    def stop(self) -> dict[str, float]:
+    def stop(self) -> dict[str, Any]:
         wall = time.perf_counter() - self.t0
         busy, ours = _proc_stat_busy() - self.busy0, _ours() - self.ours0
+        mine = set(tree_pids(os.getpid()))
+        top: dict[str, float] = {}
+        for pid, (name, cpu) in _all_cpu().items():
+            if pid not in mine:
+                used = cpu - self.procs0.get(pid, (name, 0.0))[1]
+                if used > 0.05 * wall:
+                    top[f"{name}[{pid}]"] = round(used / wall, 2)
         return {
             "wall_s": round(wall, 1),
             "benchmark_cores": round(ours / wall, 2),
             "foreign_cores": round(max(busy - ours, 0.0) / wall, 2),
+            "foreign_top": dict(sorted(top.items(), key=lambda kv: -kv[1])[:3]),
         }
 
 
