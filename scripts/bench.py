@@ -896,7 +896,7 @@ def print_table(rows: list[Row], machine: dict[str, Any]) -> None:
         f"Python {machine['python']}, {machine['platform']}"
     )
     head = ("measure", "baseline", "gateway", "diff", "unit", "target", "result")
-    widths = (44, 10, 14, 26, 8, 8, 6)
+    widths = (50, 10, 14, 26, 8, 8, 6)
 
     def line(cells: tuple[str, ...]) -> str:
         return "  ".join(

@@ -102,15 +102,13 @@ def thread_cpu_seconds(pid: int) -> dict[int, tuple[str, float]]:
 def thread_cpu_delta(
     pid: int, before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]]
 ) -> dict[str, float]:
-    """CPU seconds between two readings: the main (event-loop) thread vs all the others."""
+    """CPU seconds between two readings: the main (event-loop) thread vs all the others
+    (thread pools, torch, OpenMP; Python leaves them all named after the process)."""
     main = after.get(pid, ("", 0.0))[1] - before.get(pid, ("", 0.0))[1]
-    others: dict[str, float] = {}
-    for tid, (name, cpu) in after.items():
-        if tid != pid:
-            used = cpu - before.get(tid, (name, 0.0))[1]
-            if used > 0:
-                others[name] = others.get(name, 0.0) + used
-    return {"main_thread": main, **{f"threads:{k}": v for k, v in others.items()}}
+    others = sum(
+        cpu - before.get(tid, (name, 0.0))[1] for tid, (name, cpu) in after.items() if tid != pid
+    )
+    return {"event_loop_thread": main, "other_threads": others}
 
 
 def tree_cpu_seconds(pid: int) -> float:
@@ -243,8 +241,19 @@ def machine_info() -> dict[str, Any]:
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal:"):
                 mem_total = round(int(line.split()[1]) / 1024 / 1024, 1)
+    dirty = None
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=True,
+        )
+        dirty = bool(status.stdout.strip())
     commit = None
-    with contextlib.suppress(OSError):  # read the files; no git command is run
+    with contextlib.suppress(OSError):  # read from .git/ directly
         head = (REPO / ".git" / "HEAD").read_text().strip()
         if head.startswith("ref: "):
             ref = REPO / ".git" / head[5:]
@@ -264,6 +273,7 @@ def machine_info() -> dict[str, Any]:
         "numpy": np.__version__,
         "httpx": httpx.__version__,
         "commit": commit,
+        "uncommitted_changes": dirty,
     }
 
 
