@@ -86,8 +86,12 @@ class OllamaPool:
                                 f"the model is busy: no free slot within {self.queue_timeout:g}s",
                                 headers={"Retry-After": "10"},
                             )
+                        # asyncio.timeout, not wait_for: wait_for runs wait() in another task,
+                        # and a cancelled wait there can return without the lock held
+                        # ("Lock is not acquired", seen under load by the benchmark).
                         try:
-                            await asyncio.wait_for(self._changed.wait(), remaining)
+                            async with asyncio.timeout(remaining):
+                                await self._changed.wait()
                         except TimeoutError:
                             continue
                         host = self._pick(exclude)

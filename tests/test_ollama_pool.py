@@ -151,3 +151,31 @@ def test_warm_up_loads_the_model(
 ) -> None:
     gateway_factory(ollama_url=second_host.url, ollama_warmup=True)
     assert second_host.wait_for(lambda: second_host.loads == 1)
+
+
+def test_waiters_that_time_out_or_are_cancelled_leave_the_queue_consistent() -> None:
+    import asyncio
+
+    from gateway.errors import UpstreamUnavailable
+    from gateway.ollama_pool import OllamaPool
+
+    class Client:
+        base_url = "http://h"
+        model = "m"
+
+    async def scenario() -> None:
+        pool = OllamaPool([Client()], max_concurrency=1, queue_size=50,  # type: ignore[list-item]
+                          queue_timeout=0.2, cooldown=1.0)
+        held = await pool.acquire(set())
+        waiters = [asyncio.ensure_future(pool.acquire(set())) for _ in range(20)]
+        await asyncio.sleep(0.05)
+        for w in waiters[:10]:
+            w.cancel()  # portals that went away while queued
+        results = await asyncio.gather(*waiters, return_exceptions=True)
+        assert all(isinstance(r, asyncio.CancelledError | UpstreamUnavailable) for r in results)
+        assert pool.waiting == 0
+        await pool.release(held)
+        host = await pool.acquire(set())  # the condition's lock is still usable
+        assert host.in_flight == 1
+
+    asyncio.run(scenario())
