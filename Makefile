@@ -51,5 +51,5 @@ eval: setup
 	@echo "== retrieval"; $(PY) scripts/eval_retrieval.py tests/data/retrieval_eval.jsonl 2>/dev/null
 
 clean:
-	rm -rf $(VENV) var data/index .pytest_cache .mypy_cache .ruff_cache test-artifacts bench-results
+	rm -rf $(VENV) var data/index data/encoder .pytest_cache .mypy_cache .ruff_cache test-artifacts bench-results
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

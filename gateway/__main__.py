@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from gateway.settings import Settings
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def load_settings() -> Settings:
@@ -23,29 +27,50 @@ def load_settings() -> Settings:
         raise SystemExit("invalid settings:\n" + "\n".join(lines)) from None
 
 
+def worker_app() -> FastAPI:
+    """What each `serve --workers N` process runs: settings read from GATEWAY_* there.
+
+    Workers share nothing but Redis (histories, locks, rate limits) and the index on disk, the
+    same shape as several replicas behind a load balancer.
+    """
+    from gateway.app import create_app
+
+    return create_app(load_settings())
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from gateway.app import ConfigError, create_app
 
     settings = load_settings()
+    if args.workers > 1 and args.dev:
+        raise SystemExit("--workers needs settings in GATEWAY_* variables; it cannot use --dev")
     if args.dev:
         from gateway.devenv import dev_settings, write_pid
 
         settings = dev_settings(settings)
         write_pid(settings.var_dir)
     try:
+        # Built here even with workers: bad settings stop start-up once, with a clear message.
         app = create_app(settings)
     except ConfigError as exc:
         raise SystemExit(f"invalid settings: {exc}") from None
     print(
         f"patient-gateway serving on http://{args.host}:{args.port} "
-        f"(model {settings.ollama_model} at {settings.ollama_url})",
+        f"(model {settings.ollama_model} at {settings.ollama_url}, {args.workers} worker(s))",
         flush=True,
     )
-    uvicorn.run(
-        app, host=args.host, port=args.port, log_level="warning", timeout_graceful_shutdown=5
-    )
+    common: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "log_level": "warning",
+        "timeout_graceful_shutdown": 5,
+    }
+    if args.workers > 1:
+        uvicorn.run("gateway.__main__:worker_app", factory=True, workers=args.workers, **common)
+    else:
+        uvicorn.run(app, **common)
     return 0
 
 
@@ -60,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="serve the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes on one port (each loads the index; they share Redis)",
+    )
     serve.add_argument(
         "--dev",
         action="store_true",

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import cache, partial
+from pathlib import Path
 
 import httpx
 import redis.asyncio as aioredis
@@ -32,7 +33,7 @@ from gateway.errors import (
 )
 from gateway.events import AUDIT_KEY, RedisEmergencyEvents
 from gateway.history import PatientKeys, PatientLock, RedisHistoryStore
-from gateway.knowledge.embedder import Embedder, SentenceTransformerEmbedder
+from gateway.knowledge.embedder import Embedder, load_query_embedder
 from gateway.knowledge.search import IndexHolder
 from gateway.logs import configure_logging
 from gateway.metrics import Metrics
@@ -99,11 +100,17 @@ def _breaker_changed(metrics: Metrics, state: str) -> None:
 
 
 @cache
-def shared_embedder(model: str, languages: tuple[str, ...]) -> Embedder | None:
+def shared_embedder(
+    model: str,
+    languages: tuple[str, ...],
+    backend: str = "onnx-int8",
+    encoder_dir: Path = Path("data/encoder"),
+    cache_size: int = 0,
+) -> Embedder | None:
     """Loaded once per process: several apps (workers, tests) share the weights."""
     try:
-        return SentenceTransformerEmbedder(model or None, languages, threads=1)
-    except (OSError, ValueError) as exc:
+        return load_query_embedder(model, languages, backend, encoder_dir, cache_size)
+    except Exception as exc:  # the gateway still serves, without dense retrieval
         log.error("embedding model not loaded", extra={"error": type(exc).__name__})
         return None
 
@@ -196,7 +203,14 @@ def create_app(
         )
         guard.on_change = partial(_breaker_changed, metrics)
         holder = IndexHolder(
-            s.index_dir, shared_embedder(s.embedding_model, tuple(s.embedding_languages))
+            s.index_dir,
+            shared_embedder(
+                s.embedding_model,
+                tuple(s.embedding_languages),
+                s.embedding_backend,
+                s.encoder_dir,
+                s.embedding_cache_size,
+            ),
         )
         try:
             holder.reload()

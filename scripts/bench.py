@@ -813,25 +813,16 @@ def build_rows(r: dict[str, Any]) -> list[Row]:
         )
         cb = ix["rebuild_from_embedding_cache"]
         rows.append(Row(sec, "rebuild from embedding cache", None, cb["seconds"], None, "s"))
-        rows.append(
-            Row(
-                sec,
-                f"query embedding as served (torch {ix['served_torch_threads']} thr) p50/p99",
-                None,
-                f"{ix['query_embedding_ms']['p50']} / {ix['query_embedding_ms']['p99']}",
-                None,
-                "ms",
-            )
-        )
-        other = ix.get("query_embedding_ms_default_threads")
-        if other:
+        torch_ms = ix["query_embedding_ms_torch_1_thread"]
+        for backend, label in (("onnx", "ONNX fp32"), ("onnx-int8", "ONNX int8 (served)")):
+            got = ix[f"query_embedding_ms_{backend}"]
             rows.append(
                 Row(
                     sec,
-                    f"  same at torch default {ix['build_torch_threads']} threads (info)",
-                    None,
-                    f"{other['p50']} / {other['p99']}",
-                    None,
+                    f"query embedding p50/p99, {label} vs torch 1 thread",
+                    f"{torch_ms['p50']} / {torch_ms['p99']}",
+                    f"{got['p50']} / {got['p99']}",
+                    f"{torch_ms['p50'] / max(got['p50'], 1e-9):.1f}x faster",
                     "ms",
                 )
             )

@@ -486,7 +486,10 @@ def nagle_probe(url: str, n: int = 40) -> float:
 #   at c=16": raised so the gateway forwards as the direct baseline does;
 # * the per-key rate limit (default 600/60) would answer most benchmark requests with 429.
 #   The limiter still runs (its Redis round trip is part of what is measured).
+# * the query-embedding cache is off: the benchmark repeats one question, and real traffic
+#   would not hit the cache on every request.
 BENCH_SETTINGS = {
+    "embedding_cache_size": "0",
     "ollama_max_concurrency": "64",
     "ollama_queue_size": "256",
     "key_rate_limit": "1000000/60",
@@ -877,27 +880,23 @@ def timed_build(knowledge: Path, root: Path, embedder: Any) -> dict[str, Any]:
 def index_worker(root: Path, out: Path, repeats: int = 200) -> None:
     """Runs in its own process (torch stays out of the load generator).
 
-    * a fresh build of knowledge/ with the real model, with torch's default thread count as
-      ``python -m gateway index build`` runs it, and a rebuild from the embedding cache;
-    * query embedding and whole hybrid search with the embedder exactly as the gateway serves
-      it (``shared_embedder``, which may pin torch threads), plus query embedding at torch's
-      default thread count for comparison.
+    * a fresh build of knowledge/ with the real model, as ``python -m gateway index build``
+      runs it (torch, its default thread count), and a rebuild from the embedding cache;
+    * query embedding per backend: torch on one thread (the old serving path, the baseline),
+      the ONNX fp32 export, and the ONNX int8 export the gateway serves with; whole hybrid
+      search with the served embedder. No query cache: every query is embedded.
     """
     import torch
 
-    from gateway.app import shared_embedder
+    from gateway.knowledge.embedder import SentenceTransformerEmbedder, load_query_embedder
     from gateway.knowledge.search import KnowledgeIndex
 
     default_threads = torch.get_num_threads()
     t0 = time.perf_counter()
-    embedder = shared_embedder("", ("en",))
-    if embedder is None:
-        raise SystemExit("the embedding model could not be loaded")
+    documents = SentenceTransformerEmbedder(None, ("en",))
     model_load = time.perf_counter() - t0
-    served_threads = torch.get_num_threads()
-    torch.set_num_threads(default_threads)
-    fresh = timed_build(REPO / "knowledge", root, embedder)
-    cached = timed_build(REPO / "knowledge", root, embedder)
+    fresh = timed_build(REPO / "knowledge", root, documents)
+    cached = timed_build(REPO / "knowledge", root, documents)
 
     def timings(fn: Callable[[str], Any], budget_s: float = 15.0) -> dict[str, float | int]:
         for q in QUERIES:  # warm-up
@@ -918,13 +917,20 @@ def index_worker(root: Path, out: Path, repeats: int = 200) -> None:
         "build_torch_threads": default_threads,
         "fresh_build": fresh,
         "rebuild_from_embedding_cache": cached,
-        "served_torch_threads": served_threads,
     }
-    if served_threads != default_threads:
-        result["query_embedding_ms_default_threads"] = timings(lambda q: embedder.encode([q]))
-    torch.set_num_threads(served_threads)
-    index = KnowledgeIndex.load(root, embedder)
-    result["query_embedding_ms"] = timings(lambda q: embedder.encode([q]))
+    torch.set_num_threads(1)
+    result["query_embedding_ms_torch_1_thread"] = timings(lambda q: documents.encode([q]))
+    torch.set_num_threads(default_threads)
+    served = None
+    for backend in ("onnx", "onnx-int8"):
+        t0 = time.perf_counter()
+        embedder = load_query_embedder("", ("en",), backend, root.parent / f"encoder-{backend}")
+        result[f"encoder_export_s_{backend}"] = round(time.perf_counter() - t0, 2)
+        result[f"query_embedding_ms_{backend}"] = timings(lambda q, e=embedder: e.encode([q]))
+        served = embedder
+    assert served is not None
+    result["query_embedding_ms"] = result["query_embedding_ms_onnx-int8"]
+    index = KnowledgeIndex.load(root, served)
     result["hybrid_search_ms"] = timings(lambda q: index.search(q, "en", 4))
     out.write_text(json.dumps(result, indent=2))
 

@@ -3,7 +3,9 @@
 Each line: {"id", "lang", "question", "relevant": [doc ids]} ("relevant": [] means no document
 answers it, and retrieval should return nothing). Uses the index under GATEWAY_INDEX_DIR
 (default data/index; build it with `make index`).
-Usage: python scripts/eval_retrieval.py FILE [--show-errors]
+Queries are embedded the way the gateway serves them (GATEWAY_EMBEDDING_BACKEND, default the
+ONNX int8 export); `--backend torch|onnx|onnx-int8` compares backends on the same index.
+Usage: python scripts/eval_retrieval.py FILE [--show-errors] [--backend NAME]
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gateway.knowledge.embedder import SentenceTransformerEmbedder
+from gateway.knowledge.embedder import load_query_embedder
 from gateway.knowledge.search import KnowledgeIndex
 from gateway.normalize import normalize_text
 from gateway.settings import Settings
@@ -26,8 +28,15 @@ def main() -> int:
     path = Path(sys.argv[1])
     show = "--show-errors" in sys.argv
     settings = Settings()
-    embedder = SentenceTransformerEmbedder(settings.embedding_model or None,
-                                           tuple(settings.embedding_languages))
+    backend = settings.embedding_backend
+    if "--backend" in sys.argv:
+        backend = sys.argv[sys.argv.index("--backend") + 1]
+    encoder_dir = settings.encoder_dir
+    if backend != settings.embedding_backend:  # keep the served export untouched
+        encoder_dir = encoder_dir.with_name(f"{encoder_dir.name}-{backend}")
+    embedder = load_query_embedder(settings.embedding_model, tuple(settings.embedding_languages),
+                                   backend, encoder_dir)
+    print(f"query embedding: {backend}")
     index = KnowledgeIndex.load(settings.index_dir, embedder)
     hits, total, empty_ok, empty_total = Counter(), Counter(), 0, 0
     errors, timings = [], []

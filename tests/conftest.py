@@ -14,6 +14,7 @@ import pytest
 import redis
 
 from gateway.app import create_app
+from gateway.knowledge.embedder import Embedder
 from gateway.settings import Settings
 from tests.fake_ollama import FakeOllama
 from tests.servers import RedisServer, ThreadedServer
@@ -59,8 +60,32 @@ SMALL_KB_TOPICS = ("cold-vs-flu", "hypertension", "fever-in-children", "sore-thr
 
 
 @pytest.fixture(scope="session")
-def small_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from gateway.app import shared_embedder
+def document_embedder() -> Embedder:
+    """What `make index` embeds documents with: the torch model at full precision."""
+    from gateway.knowledge.embedder import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(None, ("en",))
+
+
+@pytest.fixture(scope="session")
+def encoder_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ONNX int8 query encoder the gateway serves with, exported once per session."""
+    from gateway.knowledge.embedder import prepare_query_encoder
+
+    root = tmp_path_factory.mktemp("encoder") / "encoder"
+    assert prepare_query_encoder("", "onnx-int8", root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def query_embedder(encoder_dir: Path) -> Embedder:
+    from gateway.knowledge.embedder import load_query_embedder
+
+    return load_query_embedder("", ("en",), "onnx-int8", encoder_dir)
+
+
+@pytest.fixture(scope="session")
+def small_index(tmp_path_factory: pytest.TempPathFactory, document_embedder: Embedder) -> Path:
     from gateway.knowledge.store import build_index
 
     kb = tmp_path_factory.mktemp("kb")
@@ -69,9 +94,7 @@ def small_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for topic in SMALL_KB_TOPICS:
             shutil.copy(REPO / "knowledge" / lang / f"{topic}.md", kb / lang / f"{topic}.md")
     root = tmp_path_factory.mktemp("index")
-    embedder = shared_embedder("", ("en",))
-    assert embedder is not None
-    build_index(kb, root, embedder)
+    build_index(kb, root, document_embedder)
     return root
 
 
@@ -105,7 +128,8 @@ def make_settings(ollama_url: str, redis_url: str, **overrides: Any) -> Settings
 
 @pytest.fixture(scope="session")
 def gateway_factory(
-    fake_ollama_server: FakeOllama, redis_server: RedisServer, small_index: Path
+    fake_ollama_server: FakeOllama, redis_server: RedisServer, small_index: Path,
+    encoder_dir: Path,
 ) -> Iterator[Callable[..., str]]:
     """Starts a gateway with setting overrides; returns its base URL. Stopped at session end."""
     started: list[ThreadedServer] = []
@@ -117,6 +141,7 @@ def gateway_factory(
             overrides.setdefault("ollama_url", fake_ollama_server.url)
             overrides.setdefault("redis_url", redis_server.url)
             overrides.setdefault("index_dir", small_index)
+            overrides.setdefault("encoder_dir", encoder_dir)
             settings = make_settings(**overrides)
             server = ThreadedServer(create_app(settings)).start()
             started.append(server)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 
+from gateway.knowledge.embedder import Embedder
 from tests.conftest import ADMIN_KEY, API_KEY
 from tests.fake_ollama import FakeOllama, Reply
 from tests.servers import free_port
@@ -75,7 +76,7 @@ def test_admin_routes_need_an_admin_key(gateway_url: str) -> None:
 
 def test_reload_picks_up_a_new_build(
     gateway_factory: Callable[..., str], fake_ollama: FakeOllama, small_index: Path,
-    tmp_path: Path,
+    tmp_path: Path, document_embedder: Embedder,
 ) -> None:
     import shutil
 
@@ -83,13 +84,12 @@ def test_reload_picks_up_a_new_build(
     shutil.copytree(small_index, index, symlinks=True)
     url = gateway_factory(index_dir=index)
     before = httpx.get(f"{url}/v1/admin/index", headers=ADMIN).json()["manifest"]["build_id"]
-    from gateway.app import shared_embedder
     from gateway.knowledge.store import build_index
 
     kb = tmp_path / "kb"
     (kb / "en").mkdir(parents=True)
     shutil.copy(Path(__file__).resolve().parents[1] / "knowledge/en/gout.md", kb / "en")
-    build_index(kb, index, shared_embedder("", ("en",)))  # type: ignore[arg-type]
+    build_index(kb, index, document_embedder)
     after = httpx.post(f"{url}/v1/admin/reload-index", headers=ADMIN, timeout=30).json()
     assert after["manifest"]["build_id"] != before and after["manifest"]["documents"] == 1
     body = httpx.post(f"{url}/v1/consultations", headers=AUTH, timeout=30,

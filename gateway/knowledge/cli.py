@@ -67,6 +67,13 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
         f"{manifest['chunks']} chunks ({manifest['embedded']} embedded, "
         f"{manifest['reused']} from cache) in {manifest['build_seconds']} s"
     )
+    from gateway.knowledge.embedder import prepare_query_encoder
+
+    # Done here so the gateway's first start does not pay for the export.
+    if prepare_query_encoder(
+        settings.embedding_model, settings.embedding_backend, settings.encoder_dir
+    ):
+        print(f"exported the query encoder to {settings.encoder_dir}")
     if args.notify:
         _notify_running_gateway(settings)
     return 0

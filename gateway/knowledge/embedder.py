@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Protocol
 
@@ -64,3 +66,70 @@ class SentenceTransformerEmbedder:
             convert_to_numpy=True,
         )
         return np.asarray(vectors, dtype=np.float32)
+
+
+class CachedEmbedder:
+    """Remembers single-query embeddings: follow-ups re-search the previous question.
+
+    Keys are the redacted, normalized query text, so the cache holds no identifiers.
+    """
+
+    def __init__(self, inner: Embedder, size: int) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self.languages = inner.languages
+        self._size = size
+        self._entries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if len(texts) != 1:
+            return self.inner.encode(texts)
+        key = texts[0]
+        with self._lock:
+            vector = self._entries.get(key)
+            if vector is not None:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                return vector
+        vector = self.inner.encode(texts)
+        vector.setflags(write=False)  # shared between callers
+        with self._lock:
+            self.misses += 1
+            self._entries[key] = vector
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+        return vector
+
+
+def prepare_query_encoder(model: str, backend: str, encoder_dir: Path) -> bool:
+    """Exports the ONNX query encoder unless current; True when it had to export."""
+    if backend == "torch":
+        return False
+    from gateway.knowledge.onnx_encoder import ensure_encoder
+
+    model_dir = Path(model) if model else default_model_path()
+    name = model_dir.name if model else "all-MiniLM-L6-v2"
+    return ensure_encoder(model_dir, name, encoder_dir, quantized=backend == "onnx-int8")
+
+
+def load_query_embedder(
+    model: str,
+    languages: tuple[str, ...],
+    backend: str = "onnx-int8",
+    encoder_dir: Path = Path("data/encoder"),
+    cache_size: int = 0,
+) -> Embedder:
+    """The embedder a serving process uses for queries (documents are embedded by torch)."""
+    inner: Embedder
+    if backend == "torch":
+        inner = SentenceTransformerEmbedder(model or None, languages, threads=1)
+    else:
+        from gateway.knowledge.onnx_encoder import OnnxEmbedder
+
+        prepare_query_encoder(model, backend, encoder_dir)
+        inner = OnnxEmbedder(encoder_dir, languages)
+    return CachedEmbedder(inner, cache_size) if cache_size > 0 else inner

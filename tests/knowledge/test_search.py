@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from gateway.knowledge.embedder import Embedder
 from gateway.knowledge.search import KnowledgeIndex
 from gateway.normalize import normalize_text
 
@@ -14,15 +15,15 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def full_index(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeIndex:
-    from gateway.app import shared_embedder
+def full_index(
+    tmp_path_factory: pytest.TempPathFactory, document_embedder: Embedder, query_embedder: Embedder
+) -> KnowledgeIndex:
+    """Built the way `make index` builds it, searched the way the gateway serves."""
     from gateway.knowledge.store import build_index
 
-    embedder = shared_embedder("", ("en",))
-    assert embedder is not None
     root = tmp_path_factory.mktemp("full-index")
-    build_index(REPO / "knowledge", root, embedder)
-    return KnowledgeIndex.load(root, embedder)
+    build_index(REPO / "knowledge", root, document_embedder)
+    return KnowledgeIndex.load(root, query_embedder)
 
 
 def test_recall_at_3(full_index: KnowledgeIndex) -> None:
