@@ -9,6 +9,7 @@ Ollama stop generating.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
@@ -19,6 +20,7 @@ from typing import Any, Protocol
 import httpx
 
 from gateway.errors import (
+    DependencyError,
     GatewayError,
     UpstreamProtocolError,
     UpstreamTimeout,
@@ -28,6 +30,8 @@ from gateway.settings import Settings
 from gateway.thinkfilter import ThinkFilter
 
 Message = Mapping[str, str]
+# How long to wait for the end of a body whose `done` line has arrived.
+DRAIN_SECONDS = 0.25
 
 
 @dataclass
@@ -155,7 +159,8 @@ class ChatStream:
         """Visible answer text, reasoning removed. Raises on any upstream failure."""
         think = ThinkFilter()
         done = False
-        async for line in self._lines():
+        lines = self._lines()
+        async for line in lines:
             try:
                 chunk = json.loads(line)
             except ValueError as exc:
@@ -184,11 +189,21 @@ class ChatStream:
                 break
         if not done:
             raise UpstreamProtocolError("the Ollama stream ended without completing")
+        await _drain(lines)
         tail = think.flush()
         self.result.dropped_reasoning = think.dropped_reasoning
         self.result.raw_chars = len(self.raw_text)
         if tail:
             yield tail
+
+
+async def _drain(lines: AsyncIterator[str]) -> None:
+    # `done` is the last line, but until the body's end is read httpx cannot put the connection
+    # back in its pool: every call would open a new one (~1 ms of CPU, found by profiling).
+    with contextlib.suppress(TimeoutError, DependencyError):
+        async with asyncio.timeout(DRAIN_SECONDS):
+            async for _ in lines:
+                pass
 
 
 class ChatSession(Protocol):

@@ -106,6 +106,7 @@ class FakeOllama:
         self.loads = 0
         self.active = 0
         self.max_active = 0
+        self._epoch = 0
         self._lock = threading.Lock()
         self._server: ThreadedServer | None = None
         self.url = ""
@@ -133,6 +134,10 @@ class FakeOllama:
         self.replies.clear()
         self.requests.clear()
         self.completed = self.cancelled = 0
+        with self._lock:
+            # Streams a previous test left running (hangs, slow replies) no longer count.
+            self._epoch += 1
+            self.active = self.max_active = 0
 
     # -- endpoints --------------------------------------------------------------------------
 
@@ -168,7 +173,8 @@ class FakeOllama:
             return JSONResponse({"error": "invalid character in JSON body"}, status_code=400)
         if not isinstance(body, dict):
             return JSONResponse({"error": "invalid request"}, status_code=400)
-        self.requests.append({"path": request.url.path, "body": body})
+        peer = request.client.port if request.client else None  # which connection it came on
+        self.requests.append({"path": request.url.path, "body": body, "peer": peer})
         return body
 
     async def show(self, request: Request) -> Response:
@@ -264,6 +270,7 @@ class FakeOllama:
     ) -> AsyncIterator[bytes]:
         finished = False
         with self._lock:
+            epoch = self._epoch
             self.active += 1
             self.max_active = max(self.max_active, self.active)
         try:
@@ -308,7 +315,8 @@ class FakeOllama:
             self.completed += 1
         finally:
             with self._lock:
-                self.active -= 1
+                if epoch == self._epoch:
+                    self.active -= 1
             if not finished:
                 self.cancelled += 1
 

@@ -303,3 +303,16 @@ def test_readyz_names_the_failing_dependency(
     deps = r.json()["dependencies"]
     assert deps[failing]["ok"] is False
     assert next(name for name, d in deps.items() if not d["ok"]) == failing
+
+
+def test_finished_streams_leave_the_connection_for_the_next_call(
+    client: httpx.Client, fake_ollama: FakeOllama
+) -> None:
+    """Reading each body to its end (after `done`) lets httpx reuse one connection."""
+    fake_ollama.script(*[Reply(content=["fine", " thanks."]) for _ in range(3)])
+    for i in range(3):
+        r = consult(client, "how much water should I drink", patient_id=f"p-reuse-{i}")
+        assert r.status_code == 200
+    peers = [r["peer"] for r in fake_ollama.requests
+             if r["path"] == "/api/chat" and r["body"].get("messages")]
+    assert len(peers) == 3 and len(set(peers)) == 1, peers
