@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 GGUF ?= models/Qwen3-4B-Instruct-2507-Q4_K_M.gguf
 
-.PHONY: setup run test lint index model bench eval clean
+.PHONY: setup run test lint index model bench soak eval clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
@@ -41,6 +41,11 @@ model: setup
 
 bench: setup
 	$(PY) scripts/bench.py
+
+# Steady load on two gateways with Ollama faults, a Redis kill and a gateway restart.
+soak: setup
+	@test -e data/index/current || $(PY) -m gateway index build
+	$(PY) scripts/soak.py --duration $(or $(DURATION),150)
 
 eval: setup
 	@test -e data/index/current || $(PY) -m gateway index build

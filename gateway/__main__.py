@@ -65,7 +65,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "host": args.host,
         "port": args.port,
         "log_level": "warning",
-        "timeout_graceful_shutdown": 5,
+        "timeout_graceful_shutdown": settings.shutdown_grace_seconds,
     }
     if args.workers > 1:
         uvicorn.run("gateway.__main__:worker_app", factory=True, workers=args.workers, **common)

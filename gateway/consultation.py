@@ -271,8 +271,7 @@ class ConsultationService:
     async def _unlock(self, tenant: str, patient_id: str, token: str | None) -> None:
         if self.lock is None or token is None:
             return
-        with contextlib.suppress(StoreUnavailable):  # the lock expires on its own
-            await self.lock.release(tenant, patient_id, token)
+        await self.lock.release(tenant, patient_id, token)
 
     async def release(self, p: Prepared) -> None:
         await self._unlock(p.tenant, p.patient_id, p.lock_token)

@@ -19,7 +19,7 @@ from typing import Any, Protocol, TypeVar
 
 import redis.asyncio as aioredis
 
-from gateway.errors import PatientBusy
+from gateway.errors import PatientBusy, StoreUnavailable
 from gateway.redis_guard import DEFAULT_GUARD, RedisGuard
 
 T = TypeVar("T")
@@ -164,6 +164,7 @@ class PatientLock:
         self._wait = wait_seconds
         self._guard = guard or DEFAULT_GUARD
         self._release: Any = redis.register_script(_RELEASE)
+        self._pending: set[asyncio.Future[None]] = set()
 
     async def acquire(self, tenant: str, patient_id: str) -> str:
         key = f"{self._keys.tag(tenant, patient_id)}:lock"
@@ -186,8 +187,30 @@ class PatientLock:
             delay = min(delay * 2, 0.1)
 
     async def release(self, tenant: str, patient_id: str, token: str) -> None:
+        """Never raises: a release Redis could not take is retried in the background."""
         key = f"{self._keys.tag(tenant, patient_id)}:lock"
+        try:
+            await self._release_once(key, token)
+        except StoreUnavailable:
+            # Otherwise a durable Redis keeps the lock after an outage and the patient gets
+            # 409 until its TTL (minutes) runs out: found by the soak run.
+            task = asyncio.ensure_future(self._release_later(key, token))
+            self._pending.add(task)
+            task.add_done_callback(self._pending.discard)
+
+    async def _release_once(self, key: str, token: str) -> None:
         await translate("unlock", lambda: self._release(keys=[key], args=[token]), self._guard)
+
+    async def _release_later(self, key: str, token: str) -> None:
+        deadline = time.monotonic() + self._ttl_ms / 1000
+        delay = 0.25
+        while time.monotonic() < deadline:
+            await asyncio.sleep(delay)
+            try:
+                await self._release_once(key, token)
+                return
+            except StoreUnavailable:
+                delay = min(delay * 2, 5.0)
 
 
 def now() -> float:

@@ -110,6 +110,9 @@ class Settings(BaseSettings):
 
     max_body_bytes: int = Field(64 * 1024, ge=1024)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    # On SIGTERM, requests in flight get this long to finish (waits for a patient's lock and
+    # model answers included) before they are cut off.
+    shutdown_grace_seconds: float = Field(30.0, ge=0)
 
     # Sliding-window limits, COUNT/SECONDS, shared across replicas through Redis.
     patient_rate_limit: str = "20/60"

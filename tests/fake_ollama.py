@@ -19,7 +19,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -50,6 +50,15 @@ class Reply:
     first_byte_delay: float | None = None
     chunk_delay: float | None = None
     echo: bool = False  # answer with the patient's own message (ordering tests)
+
+
+# What a "fault:<kind>" marker does (the soak run's injected Ollama failures).
+FAULTS: dict[str, dict[str, Any]] = {
+    "busy": {"status": 503, "error": "server busy, please try again"},
+    "error": {"error_after": 1},
+    "eof": {"eof_after": 1},
+    "hang": {"hang_after": 1},
+}
 
 
 def _now() -> str:
@@ -93,7 +102,13 @@ class FakeOllama:
         first_byte_delay: float = 0.0,
         chunk_delay: float = 0.0,
         words: int = 0,
+        echo: bool = False,
+        faults_from_messages: bool = False,
     ) -> None:
+        # Unscripted calls echo the patient's message (lets a load generator check histories).
+        self.echo = echo
+        # A marker such as "fault:hang" in the patient's message picks a failure (soak runs).
+        self.faults_from_messages = faults_from_messages
         self.models = {m.removesuffix(":latest") for m in models}
         self.version = version
         self.first_byte_delay = first_byte_delay
@@ -177,6 +192,16 @@ class FakeOllama:
         self.requests.append({"path": request.url.path, "body": body, "peer": peer})
         return body
 
+    def _unscripted(self, body: dict[str, Any]) -> Reply:
+        reply = Reply(echo=self.echo)
+        if self.faults_from_messages:
+            messages = body.get("messages") or [{}]
+            marker = re.search(r"fault:(\w+)", str(messages[-1].get("content", "")))
+            kind = marker.group(1) if marker else ""
+            if kind in FAULTS:
+                reply = replace(reply, **FAULTS[kind])
+        return reply
+
     async def show(self, request: Request) -> Response:
         body = await self._json(request)
         if isinstance(body, Response):
@@ -213,7 +238,7 @@ class FakeOllama:
                 "message": {"role": "assistant", "content": ""},
                 "done": True, "done_reason": "load",
             })
-        reply = self.replies.popleft() if self.replies else Reply()
+        reply = self.replies.popleft() if self.replies else self._unscripted(body)
         delay = reply.first_byte_delay
         await asyncio.sleep(self.first_byte_delay if delay is None else delay)
         if model.removesuffix(":latest") not in self.models:
@@ -224,7 +249,8 @@ class FakeOllama:
         if reply.echo:
             last = str(messages[-1].get("content", "")) if messages else ""
             inner = last.split("<patient_message>\n")[-1].split("\n</patient_message>")[0]
-            content = [f"echo: {inner}"]
+            # Two chunks, so that a failure "after the first chunk" can hit an echo too.
+            content = ["echo: ", inner]
         elif reply.content is not None:
             content = reply.content
         else:
@@ -348,12 +374,20 @@ def main() -> None:
     parser.add_argument("--token-delay", type=float, default=0.0, help="seconds between chunks")
     parser.add_argument("--words", type=int, default=0, help="chunks per answer (0 = short)")
     parser.add_argument("--model", action="append", default=None)
+    parser.add_argument("--echo", action="store_true", help="answer with the patient's message")
+    parser.add_argument(
+        "--faults-from-messages",
+        action="store_true",
+        help=f"fail calls whose message says fault:<kind> ({', '.join(FAULTS)})",
+    )
     args = parser.parse_args()
     fake = FakeOllama(
         models=tuple(args.model or ["qwen3-4b-clinic"]),
         first_byte_delay=args.ttft,
         chunk_delay=args.token_delay,
         words=args.words,
+        echo=args.echo,
+        faults_from_messages=args.faults_from_messages,
     )
     fake.start(args.host, args.port)
     print(f"fake Ollama listening on {fake.url}", flush=True)

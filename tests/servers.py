@@ -53,7 +53,10 @@ class ThreadedServer:
 class RedisServer:
     """A real redis-server on a free loopback port, data in a temporary directory."""
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        # durable: every write is in the append-only file before Redis acknowledges it, as a
+        # clinic's Redis should be; a kill -9 and restart then loses nothing.
+        self.durable = durable
         binary = shutil.which("redis-server")
         if binary is None:
             raise RuntimeError("redis-server is not installed (apt-get install redis-server)")
@@ -64,8 +67,10 @@ class RedisServer:
         self.start()
 
     def start(self) -> None:
+        persistence = ["--appendonly", "yes", "--appendfsync", "always"] if self.durable else [
+            "--appendonly", "no"]
         args = ["--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-                "--appendonly", "no", "--dir", self.dir, "--protected-mode", "yes"]
+                *persistence, "--dir", self.dir, "--protected-mode", "yes"]
         self.proc = subprocess.Popen(
             [self.binary, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )

@@ -198,3 +198,36 @@ def test_events_tail_prints_json_lines(
     assert proc.returncode == 0, proc.stderr
     (line,) = proc.stdout.splitlines()
     assert json.loads(line)["category"] == "respiratory"
+
+
+def test_a_lock_release_lost_to_a_redis_outage_is_retried() -> None:
+    """With a durable Redis the lock survives a restart; the owner must still release it."""
+    import asyncio
+
+    import redis.asyncio as aioredis
+
+    from gateway.history import PatientKeys, PatientLock
+    from gateway.redis_guard import RedisGuard
+
+    server = RedisServer(durable=True)
+
+    async def scenario() -> None:
+        client = aioredis.from_url(server.url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        lock = PatientLock(client, PatientKeys(b"k" * 32), ttl_seconds=300, wait_seconds=0.2,
+                           guard=RedisGuard(threshold=100, cooldown=0.1))
+        token = await lock.acquire("tenant", "p-outage")
+        server.kill()
+        await lock.release("tenant", "p-outage", token)  # Redis is gone: no exception
+        server.start()  # durable: the lock key comes back with it
+        for _ in range(100):
+            if not lock._pending:
+                break
+            await asyncio.sleep(0.1)
+        # Without the retry this would be 409 for the lock's whole TTL (300 s here).
+        await lock.acquire("tenant", "p-outage")
+        await client.aclose()
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        server.stop()
