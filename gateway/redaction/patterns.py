@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from gateway.redaction.base import Entity
@@ -20,32 +20,68 @@ Validator = Callable[[str], bool | None]
 SEP = r"[ \-.\u00a0\u200b-\u200d\ufeff]"  # separators people (and hostile input) put in numbers
 
 
+_FOLD_CACHE_MAX = 20000
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on first use: NFKC of a character when that is exactly
+    one character, else the character itself."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = unicodedata.normalize("NFKC", ch)
+        out = folded if len(folded) == 1 else ch
+        if len(self) < _FOLD_CACHE_MAX:  # bounded: hostile input can't grow it without limit
+            self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """NFKC per character where it maps to exactly one character (length-preserving)."""
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(ch)
-            continue
-        folded = unicodedata.normalize("NFKC", ch)
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
+    return text if text.isascii() else text.translate(_FOLD)
 
 
 def digits(value: str) -> str:
     return "".join(ch for ch in value if ch.isdigit())
 
 
-def _bounded(word: str) -> str:
-    # Latin cue words must be whole words ("dob" is not in "adobe"); Han ones need no bounds.
-    head = r"(?<![A-Za-z])" if word[:1].isascii() and word[:1].isalnum() else ""
-    tail = r"(?![A-Za-z])" if word[-1:].isascii() and word[-1:].isalnum() else ""
-    return head + re.escape(word) + tail
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def lower_ascii(text: str) -> str:
+    """ASCII-only lower case: keeps every offset (str.lower may change the length)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 
 def cue_regex(words: Sequence[str]) -> re.Pattern[str]:
-    alternatives = [_bounded(w) for w in sorted(words, key=len, reverse=True)]
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    """A plain alternation (fast: the regex engine can skip on first characters) of cue words,
+    matched against ``lower_ascii`` text; word bounds are checked by ``find_cue``."""
+    alternatives = [re.escape(w.lower()) for w in sorted(words, key=len, reverse=True)]
+    return re.compile("|".join(alternatives))
+
+
+def _latin(ch: str) -> bool:
+    return "a" <= ch <= "z"
+
+
+def find_cue(cue: re.Pattern[str], lowered: str, lo: int, hi: int) -> re.Match[str] | None:
+    """First cue word in lowered[lo:hi]. Latin cue words must be whole words ("dob" is not in
+    "adobe"); Han ones need no bounds. The window edges count as bounds."""
+    pos = lo
+    while True:
+        m = cue.search(lowered, pos, hi)
+        if m is None:
+            return None
+        s, e = m.start(), m.end()
+        head_ok = not (_latin(lowered[s]) and s > lo and _latin(lowered[s - 1]))
+        tail_ok = not (_latin(lowered[e - 1]) and e < hi and _latin(lowered[e]))
+        if head_ok and tail_ok:
+            return m
+        pos = s + 1
 
 
 @dataclass(frozen=True)
@@ -66,6 +102,13 @@ class PatternRule:
     group: str | int = 0
     # Adjusts a match's span (e.g. drops "我住在" before an address).
     trim: Callable[[str, int, int], tuple[int, int]] | None = None
+    # Speed: a cheap pattern (lower case, searched in ``lower_ascii`` text) that must occur
+    # somewhere for the rule to run at all. Rules with required context are only scanned
+    # near their cue words.
+    anchor: re.Pattern[str] | None = None
+    # Speed: fewest digits a match can hold in one run of digits (separators allowed); the
+    # rule is skipped when the text has no such run.
+    min_digits: int = 0
     _context_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     def context_pattern(self) -> re.Pattern[str] | None:
@@ -76,13 +119,45 @@ class PatternRule:
         return self._context_re
 
 
-def has_context(rule: PatternRule, text: str, start: int, end: int) -> bool:
+def has_context(rule: PatternRule, lowered: str, start: int, end: int) -> bool:
+    """A cue word in the window before the match or the short one after (``lower_ascii`` text)."""
     cue = rule.context_pattern()
     if cue is None:
         return False
-    before = text[max(0, start - rule.context_before) : start]
-    after = text[end : end + rule.context_after]
-    return bool(cue.search(before) or cue.search(after))
+    before = find_cue(cue, lowered, max(0, start - rule.context_before), start)
+    return before is not None or (
+        find_cue(cue, lowered, end, min(len(lowered), end + rule.context_after)) is not None
+    )
+
+
+# Digits joined by at most two separator characters: "138 1234 5678", "(555) 867-5309".
+_DIGIT_RUN = re.compile(r"\d(?:[ \-./()\u00a0\u200b-\u200d\ufeff]{0,2}\d)*")
+
+# Longest match a context-required rule is expected to produce (scan margin around cues).
+_MAX_MATCH = 64
+
+
+def _matches(rule: PatternRule, text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """All matches of a rule; a rule that needs context is only scanned near its cue words."""
+    cue = rule.context_pattern() if rule.context_required else None
+    if cue is None:
+        yield from rule.pattern.finditer(text)
+        return
+    windows: list[list[int]] = []
+    pos = 0
+    while (m := find_cue(cue, lowered, pos, len(lowered))) is not None:
+        pos = m.end()
+        lo = max(0, m.start() - rule.context_after - _MAX_MATCH)
+        hi = min(len(text), m.end() + rule.context_before + _MAX_MATCH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        for match in rule.pattern.finditer(text, lo, hi):
+            # A match cut short by the window edge is not a real match.
+            if match.end() < hi or hi == len(text):
+                yield match
 
 
 class PatternRecognizer:
@@ -91,8 +166,16 @@ class PatternRecognizer:
 
     def analyze(self, text: str, folded: str) -> list[Entity]:
         found: list[Entity] = []
+        lowered = lower_ascii(folded)
+        longest_run = max(
+            (sum(ch.isdigit() for ch in m.group()) for m in _DIGIT_RUN.finditer(folded)), default=0
+        )
         for rule in self.rules:
-            for match in rule.pattern.finditer(folded):
+            if rule.min_digits > longest_run:
+                continue
+            if rule.anchor is not None and rule.anchor.search(lowered) is None:
+                continue
+            for match in _matches(rule, folded, lowered):
                 start, end = match.span(rule.group)
                 if rule.trim is not None:
                     start, end = rule.trim(folded, start, end)
@@ -100,7 +183,7 @@ class PatternRecognizer:
                     continue
                 value = folded[start:end]
                 score = rule.score
-                context = has_context(rule, folded, start, end)
+                context = has_context(rule, lowered, start, end)
                 if rule.context_required and not context:
                     continue
                 if context:

@@ -16,6 +16,24 @@ POSITIVES = [
     ("send it to 742 Evergreen Terrace, Springfield", "ADDRESS", "742 Evergreen Terrace, Springfield"),
     ("i live at 42 oak street", "ADDRESS", "42 oak street"),
     ("mail to PO Box 1234", "ADDRESS", "PO Box 1234"),
+    # Rural, building-only, bare-street and no-suffix shapes,
+    ("我家在河南省周口市郸城县汲水镇王庄村三组", "ADDRESS", "河南省周口市郸城县汲水镇王庄村三组"),
+    ("地址：幸福村3组", "ADDRESS", "幸福村3组"),
+    ("家住广东省梅州市五华县华城镇", "ADDRESS", "广东省梅州市五华县华城镇"),
+    ("住3号楼2单元401，电梯坏了", "ADDRESS", "3号楼2单元401"),
+    ("寄到杭州市西湖区文三路，收件人许晴", "ADDRESS", "杭州市西湖区文三路"),
+    ("地址 长沙市岳麓区麓谷街道 金茂悦小区4栋1803", "ADDRESS", "长沙市岳麓区麓谷街道 金茂悦小区4栋1803"),
+    ("送货地址：滨江花园二期6幢1单元1201", "ADDRESS", "滨江花园二期6幢1单元1201"),
+    ("快递寄到广州市白云区太和镇谢家庄村南街8巷3号", "ADDRESS", "广州市白云区太和镇谢家庄村南街8巷3号"),
+    ("you can send the bill to PO Box 442, Bend, OR 97701", "ADDRESS", "PO Box 442, Bend, OR 97701"),
+    ("Flat 2, 14 Kings Road, London SW3 4RP", "ADDRESS", "Flat 2, 14 Kings Road, London SW3 4RP"),
+    ("我们住在 1520 Broadway Apt 7F, New York, 能上门吗", "ADDRESS", "1520 Broadway Apt 7F, New York"),
+    ("we're at 77 elm, the blue house", "ADDRESS", "77 elm"),
+    ("we live at 1189 County Road 7. no street sign", "ADDRESS", "1189 County Road 7"),
+    ("Room 1202, No. 88 Jianguo Road, Chaoyang District, Beijing", "ADDRESS", "Room 1202, No. 88 Jianguo Road, Chaoyang District, Beijing"),
+    ("住在浙江省温州市乐清市柳市镇长虹村", "ADDRESS", "浙江省温州市乐清市柳市镇长虹村"),
+    ("新疆乌鲁木齐市天山区解放北路200号3单元", "ADDRESS", "新疆乌鲁木齐市天山区解放北路200号3单元"),
+    ("I live at 2250 N. Lincoln Ave, Chicago IL 60614", "ADDRESS", "2250 N. Lincoln Ave, Chicago IL 60614"),
 ]
 
 NEGATIVES = [
@@ -26,6 +44,14 @@ NEGATIVES = [
     "took 2 pills Dr Chen gave me",
     "住院部3楼",
     "走了5000步",
+    "我在农村长大",
+    "乡镇卫生院能做胃镜吗",
+    "四川省南充市仪陇县人民医院",
+    "从北京市朝阳区过来要多久",
+    "在南京路附近",
+    "we are at 160 pounds now",
+    "I live at home with my wife",
+    "heart rate keeps jumping to 140 when i stand up",
 ]
 
 

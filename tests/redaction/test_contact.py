@@ -26,6 +26,12 @@ POSITIVES = [
     ("see www.gofundme.com/f/help-dana for updates", "URL", "www.gofundme.com/f/help-dana"),
     ("my ip is 203.0.113.45 and login fails", "IP_ADDRESS", "203.0.113.45"),
     ("IPv6 2001:db8:85a3::8a2e:370:7334 blocked", "IP_ADDRESS", "2001:db8:85a3::8a2e:370:7334"),
+    ("我的电话是１３９１２３４５６７８", "PHONE", "１３９１２３４５６７８"),
+    ("电话：０２１－６４０８８８９９ 找财务室", "PHONE", "０２１－６４０８８８９９"),
+    ("call 07700 900 456 please, UK number", "PHONE", "07700 900 456"),
+    ("手机1381 234 5678", "PHONE", "1381 234 5678"),
+    ("call me 0044 7911 123456", "PHONE", "0044 7911 123456"),
+    ("電話：０９１２－３４５－６７８", "PHONE", "０９１２－３４５－６７８"),
 ]
 
 NEGATIVES = [
@@ -42,6 +48,8 @@ NEGATIVES = [
     "my A1c went from 8.1 to 7.2 in 3 months",
     "预约了11月28日下午3点",
     "weight 65kg, height 170cm, bmi 22.5",
+    "should I call 911 or 988",
+    "12320打不通",
 ]
 
 

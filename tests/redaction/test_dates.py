@@ -14,6 +14,14 @@ POSITIVES = [
     ("DOB: 1969-08-30", "DATE_OF_BIRTH", "1969-08-30"),
     ("born July 4, 1949 in Ohio", "DATE_OF_BIRTH", "July 4, 1949"),
     ("birthday is 12 March 1985", "DATE_OF_BIRTH", "12 March 1985"),
+    ("生日是八三年五月六号", "DATE_OF_BIRTH", "八三年五月六号"),
+    ("出生年月：1975年11月 既往高血压", "DATE_OF_BIRTH", "1975年11月"),
+    ("出生于58年7月4号 有房颤", "DATE_OF_BIRTH", "58年7月4号"),
+    ("born on the 3rd of june 1985", "DATE_OF_BIRTH", "3rd of june 1985"),
+    ("我生日是3月14号", "DATE_OF_BIRTH", "3月14号"),
+    ("my birthday is june 3", "DATE_OF_BIRTH", "june 3"),
+    ("bday 3/14/1962", "DATE_OF_BIRTH", "3/14/1962"),
+    ("Grace Kim, 4/3/1990 - requesting my records", "DATE_OF_BIRTH", "4/3/1990"),
 ]
 
 NEGATIVES = [
@@ -24,6 +32,12 @@ NEGATIVES = [
     "孩子出生3天，黄疸",
     "I was born in 1985",
     "my baby was born 2 weeks ago",
+    "预约的是2024年6月18日上午的B超",
+    "surgery was on 10/02/2023, still numb",
+    "born 1944, I'm 80",
+    "生日快乐！3月5号开始发烧",
+    "birthday party on june 3 was fun",
+    "my last tetanus shot was 2019-05-01",
 ]
 
 

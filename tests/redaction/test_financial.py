@@ -17,6 +17,8 @@ POSITIVES = [
     ("member ID: UHC4471290835", "INSURANCE_ID", "UHC4471290835"),
     ("policy number is BCBS-77812340", "INSURANCE_ID", "BCBS-77812340"),
     ("Medicare number for my mother is 1EG4-TE5-MK72", "INSURANCE_ID", "1EG4-TE5-MK72"),
+    ("医保个人编号 H44010600234567 怎么查余额", "INSURANCE_ID", "H44010600234567"),
+    ("insurance id: BCBS W2839 4471 02", "INSURANCE_ID", "W2839 4471 02"),
 ]
 
 NEGATIVES = [

@@ -20,6 +20,9 @@ POSITIVES = [
     ("护照号E45927381", "PASSPORT", "E45927381"),
     ("passport number 548392017, flying Friday", "PASSPORT", "548392017"),
     ("my passport is EA7712345", "PASSPORT", "EA7712345"),
+    ("身份证号 1101 0519 8203 1542 10 查体检报告", "CN_ID", "1101 0519 8203 1542 10"),
+    ("身份证号码是44030419900223671７", "CN_ID", "44030419900223671７"),
+    ("ssn last 4 is 1937, full is 532481937", "SSN", "532481937"),
 ]
 
 NEGATIVES = [
@@ -28,6 +31,7 @@ NEGATIVES = [
     "2019-03-05 做的手术",
     "the clinic's fax extension 301-22",
     "took 325-650 mg aspirin",
+    "订单 1101 0519 8203 1542 11 已发货",
 ]
 
 

@@ -20,6 +20,25 @@ POSITIVES = [
     ("Zhang Wei is my husband", "Zhang Wei"),
     ("wo shi wang xiaoming, 肚子疼", "wang xiaoming"),
     ("Thanks, Kevin", "Kevin"),
+    # Lower case, no title: known given names in person context,
+    ("tell sarah my results came back", "sarah"),
+    ("my son kevin has a fever", "kevin"),
+    ("the pharmacist, dave, said the generic is fine", "dave"),
+    ("talked to wei at the front desk", "wei"),
+    ("nurse joy was wonderful", "joy"),
+    ("doctor reyes said to double it", "reyes"),
+    ("Please ask Nurse Practitioner Adams about my refill", "Adams"),
+    ("Bill was my husband, he passed in May", "Bill"),
+    ("April is my daughter", "April"),
+    ("Zhang Wei is my husband", "Zhang Wei"),
+    ("grace and i will come together", "grace"),
+    ("me and jake will be there", "jake"),
+    ("我老婆Lily昨天开始拉肚子", "Lily"),
+    ("我先生 Mark 明天陪我来", "Mark"),
+    ("my 阿姨 li fang will bring my insulin", "li fang"),
+    ("my neighbor mrs. gupta drove me", "gupta"),
+    ("my caseworker's name is tamika", "tamika"),
+    ("Mrs. Anna Lee called", "Anna Lee"),
 ]
 
 NEGATIVES = [
@@ -37,6 +56,17 @@ NEGATIVES = [
     "HBV-DNA undetectable",
     "He Said it would pass",
     "my heart skipped a beat",
+    "Frank discussion with the doctor helped, thanks",
+    "is the Addison's disease test fasting?",
+    "Below is my daughter's schedule",
+    "This is my son, he has a cough",
+    "Mark the date on your calendar",
+    "I will call about the bill, is there a grace period?",
+    "跟医生说了，和Tylenol一起吃可以吗",
+    "我女儿 MRI 结果出来了",
+    "I miss work so much",
+    "ms symptoms are worse at night",
+    "I think her name is really long",
 ]
 
 

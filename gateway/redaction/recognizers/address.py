@@ -12,32 +12,50 @@ import re
 from gateway.redaction.patterns import PatternRule
 
 H = r"[\u4e00-\u9fff]"
+
+
+def _alt(words: str) -> str:
+    """Alternation of space-separated words behind a one-character lookahead on their first
+    characters: inside lazy loops this rejects most positions with a single check."""
+    items = sorted(words.split(), key=len, reverse=True)
+    firsts = "".join(sorted({w[0] for w in items}))
+    return f"(?=[{firsts}])(?:{'|'.join(items)})"
+
 _NUM = r"(?:\d+|[一二三四五六七八九十百零两]+)"
 _ADMIN = (
-    rf"(?:{H}{{2,3}}(?:省|自治区|特别行政区)|{H}{{1,4}}?(?:市|州|盟)|{H}{{1,4}}?(?:区|县|旗)"
-    rf"|{H}{{1,4}}?(?:镇|乡|街道)|{H}{{1,4}}?村)"
+    rf"(?:{H}{{2,3}}{_alt('省 自治区 特别行政区')}|{_alt('新疆 西藏 内蒙古 广西 宁夏 香港 澳门')}"
+    rf"|{H}{{1,4}}?(?=[市州盟区县旗镇乡街村])(?:[市州盟区县旗镇乡村]|街道))"
 )
-_STREET = rf"{H}{{1,8}}?(?:大街|大道|路|街|巷|弄|胡同|道|里)(?:{_NUM}段)?"
-_STREET_NO = rf"{_NUM}(?:号院|号|弄|栋)(?:附{_NUM}号)?"
-_COMPOUND = (
-    r"[\u4e00-\u9fffA-Za-z]{2,10}?(?:小区|花园|家园|公寓|大厦|苑|庭|新村|广场|中心|府|城|湾|园|宿舍"
-    r"|楼|院|社区|大院|家属院|宿舍楼|新区)"
+_STREET = rf"{H}{{1,8}}?{_alt('大街 大道 路 街 巷 弄 胡同 道 里')}(?:{_NUM}段)?"
+_STREET_NO = rf"{_NUM}(?:号院|号|栋|(?:弄|巷)(?:{_NUM}号(?![楼院]))?)(?:\s?附{_NUM}号)?"
+_COMPOUND = r"[\u4e00-\u9fffA-Za-z]{2,10}?" + _alt(
+    "小区 花园 家园 公寓 大厦 苑 庭 新村 广场 中心 府 城 湾 园 宿舍 楼 院 社区 大院 家属院 宿舍楼 新区"
 )
 _UNIT = (
-    rf"(?:{_NUM}(?:号楼|栋|幢|座|单元|楼|层|室|号|户|门|排|组|号院)|[A-Za-z]座|{_NUM}-{_NUM}(?:-{_NUM})?"
+    rf"\s?(?:{_NUM}(?:号楼|栋|幢|座|单元|楼|层|室|号|户|门|排|组|号院|区|期)|[东南西北]{_NUM}区|[A-Za-z](?:座|栋|幢|区)|{_NUM}-{_NUM}(?:-{_NUM})?"
     rf"|\d{{3,4}}(?![\d年月日岁]))"
 )
 _ZH = (
-    rf"(?:{_ADMIN}){{0,4}}"
-    rf"(?:{_STREET}{_STREET_NO}(?:{_COMPOUND})?(?:{_UNIT})*"
+    rf"(?=[\u4e00-\u9fffA-Za-z])(?:{_ADMIN}\s?){{0,4}}"
+    rf"(?:{_STREET}\s?{_STREET_NO}(?:\s?{_COMPOUND})?(?:{_UNIT})*"
     rf"|{_COMPOUND}(?:{_UNIT})+)"
 )
+# Building + unit with no compound name: "3号楼2单元401" (one unit alone, "住院部3楼", is not).
+_ZH_BUILDING = rf"(?<![\d一二三四五六七八九十])(?:{_NUM}(?:号楼|栋|幢|座)\s?{_NUM}(?:单元|门)(?:\s?\d{{3,4}}(?![\d年月日岁])|\s?{_NUM}室)?)"
+# Rural and town-level addresses: "…县汲水镇王庄村三组", "四川省南充市仪陇县马鞍镇".
+_GROUP = rf"(?:{_NUM}(?:组|队|社|号))"
+_ZH_RURAL = (
+    rf"(?:{_ADMIN}){{0,5}}?{H}{{1,4}}?(?:村|屯|寨)(?:{_GROUP}){{1,2}}"
+    rf"|(?:{_ADMIN}){{2,5}}{H}{{1,4}}?(?:镇|乡|村)(?![\u4e00-\u9fff]{{0,2}}(?:医院|卫生院|中心|政府))"
+)
+# A street with no house number, after at least a city and a district: "杭州市西湖区文三路".
+_ZH_BARE_STREET = rf"{H}{{1,4}}?(?:市|州){H}{{1,4}}?(?:区|县)\s?{H}{{1,8}}?(?:大街|大道|路|街|胡同)(?![\u4e00-\u9fff]?(?:口|上|边|旁|附近|医院))"
 
 # Words that precede an address but are not part of it ("我住在", "家住", "地址是").
 _LEAD = re.compile(r"^(?:[我你他她它们咱家住在于是为到的寄送搬现目前地址:：,，\s]|居住|位于|现居)+")
 
 _SUFFIX = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr(?!\.?\s+[A-Z][a-z])"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Route|Rte|Boulevard|Blvd|Lane|Ln|Drive|Dr(?!\.?\s+[A-Z][a-z])"
     r"|Court|Ct|Place|Pl|Terrace|Ter|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Way|Square|Sq"
     r"|Trail|Trl|Crescent|Pike|Row|Loop|Alley|Run|Crossing|Landing|Heights|Gardens|Walk)"
 )
@@ -45,25 +63,52 @@ _SUFFIX = (
 _NOT_NAME = (
     r"(?!(?:on|the|a|an|to|in|at|of|for|and|or|my|his|her|our|down|up|per|times|miles?"
     r"|blocks?|km|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mg|ml|pills?|tablets?"
-    r"|cups?|glasses?|kids?|people|steps?)\b)"
+    r"|cups?|glasses?|kids?|people|steps?|pounds?|lbs?|kgs?|kilos?|units?|percent|points?|degrees?|cm|inches)\b)"
 )
 _EN = (
     rf"(?:(?:Room|Rm|Apt|Unit|Suite|Flat)\.?\s*#?\s*\w{{1,6}},\s*)?"
-    r"\b\d{1,6}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
+    r"(?:\bNo\.?\s*)?\b\d{1,6}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
     rf"(?:(?:{_NOT_NAME}[A-Za-z0-9][A-Za-z0-9'-]*\s+){{1,3}}?|\d+(?:st|nd|rd|th)\s+){_SUFFIX}\.?"
+    # Numbered rural roads: "County Road 7", "Route 9".
+    r"(?:(?:(?<=Road)|(?<=Hwy)|(?<=Route)|(?<=Highway))\s+\d{1,4}(?!\d|\.\d))?"
     r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?"
     r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Flat|#)\.?\s*#?\s*[\w-]{1,6})?"
-    r"(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2})?"
-    r"(?:,?\s*(?:[A-Z]{2}))?(?:\s+\d{5}(?:-\d{4})?|\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d)?"
+    r"(?:,\s*[A-Z][a-z]+\s+(?:District|County|Province|Borough)(?![A-Za-z]))?"
+    r"(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}(?![\dA-Za-z]))?"
+    r"(?:,?\s*[A-Z]{2}(?![A-Za-z0-9])|(?:,\s*|\s+)(?-i:[A-Z]{3})(?![A-Za-z0-9]))?(?:\s+\d{4,5}(?:-\d{4})?|\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d|\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})?"
     r"(?![A-Za-z])"
+)
+# City, state and ZIP after a street or PO box: ", Bend, OR 97701", " Tucson AZ 85701".
+_EN_TAIL = (
+    r"(?:,?\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},?\s*[A-Z]{2}\b(?:\s+\d{5}(?:-\d{4})?)?"
+    r"|,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?![a-z]))?"
+)
+# No street suffix, but a unit follows: "1520 Broadway Apt 7F, New York".
+_EN_UNIT_ONLY = (
+    r"\b\d{1,6}\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]{2,}\s*,?\s*(?:Apt|Apartment|Unit|Suite|Ste|#)"
+    r"\.?\s*#?\s*[\w-]{1,6}\b" + _EN_TAIL
+)
+# After an address cue only: a number and one or two words, "we're at 77 elm".
+_EN_CUED_BARE = (
+    r"(?<=\s)\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?" + _NOT_NAME + r"[A-Za-z]{3,}"
+    r"(?:\s+" + _NOT_NAME + r"[A-Za-z]{3,})?(?=\s*[,.;!]|\s*$)"
 )
 _EN_CN_AREA = r"(?:,\s*(?:Pudong|Puxi|Chaoyang|Haidian|Minhang|Xuhui|Tianhe|Nanshan|Futian)?,?\s*(?:Shanghai|Beijing|Guangzhou|Shenzhen|Hangzhou|Chengdu)?)?"
 
 
+# A delivery or residence verb inside the first characters of a match ends the lead-in
+# ("快递寄到广州市…": the address starts after 寄到).
+_LEAD_VERB = re.compile("寄到|寄至|送到|发到|住在|家住|地址|住址|位于|搬到")
+
+
 def _trim_lead(text: str, start: int, end: int) -> tuple[int, int]:
+    for m in _LEAD_VERB.finditer(text, start, min(end, start + 10)):
+        start = m.end()
     lead = _LEAD.match(text[start:end])
     return (start + lead.end(), end) if lead else (start, end)
 
+
+_ZH_CONTEXT = ("地址", "住在", "家住", "住址", "寄到", "送到", "现住", "居住")
 
 RULES = [
     PatternRule(
@@ -72,13 +117,43 @@ RULES = [
         0.8,
         "zh_street",
         trim=_trim_lead,
-        context=("地址", "住在", "家住", "住址", "寄到", "送到", "现住", "居住"),
+        anchor=re.compile(
+            r"[\d一二三四五六七八九十两][号栋幢座单元楼层室户门排组区弄巷]|[区园寓厦苑庭村场心府城湾舍楼院]\s?\d"
+        ),
+        context=_ZH_CONTEXT,
+    ),
+    PatternRule(
+        "ADDRESS",
+        re.compile(_ZH_BUILDING),
+        0.75,
+        "zh_building",
+        context=_ZH_CONTEXT,
+        anchor=re.compile("单元|门"),
+    ),
+    PatternRule(
+        "ADDRESS",
+        re.compile(_ZH_RURAL),
+        0.75,
+        "zh_rural",
+        trim=_trim_lead,
+        context=_ZH_CONTEXT,
+        anchor=re.compile("[村屯寨镇乡]"),
+    ),
+    PatternRule(
+        "ADDRESS",
+        re.compile(_ZH_BARE_STREET),
+        0.7,
+        "zh_bare_street",
+        trim=_trim_lead,
+        anchor=re.compile("[市州][\u4e00-\u9fff]{1,4}[区县]"),
+        context=_ZH_CONTEXT,
     ),
     PatternRule(
         "ADDRESS",
         re.compile(_EN + _EN_CN_AREA, re.IGNORECASE),
         0.8,
         "en_street",
+        anchor=re.compile(r"\d[a-z]?\s+(?:\S+\s+){1,4}?" + _SUFFIX.lower()),
         context=(
             "address",
             "live at",
@@ -93,6 +168,27 @@ RULES = [
         ),
     ),
     PatternRule(
-        "ADDRESS", re.compile(r"\b(?:P\.?\s?O\.?\s?Box)\s+\d{1,6}\b", re.IGNORECASE), 0.85, "po_box"
+        "ADDRESS", re.compile(r"\b(?:P\.?\s?O\.?\s?Box)\s+\d{1,6}\b" + _EN_TAIL),
+        0.85,
+        "po_box",
+        anchor=re.compile("box"),
+    ),
+    PatternRule(
+        "ADDRESS",
+        re.compile(_EN_UNIT_ONLY),
+        0.75,
+        "en_unit_only",
+        anchor=re.compile("apt|apartment|unit|suite|ste|#"),
+    ),
+    PatternRule(
+        "ADDRESS",
+        re.compile(_EN_CUED_BARE, re.IGNORECASE),
+        0.7,
+        "en_cued_bare",
+        context=("live at", "lives at", "living at", "we're at", "we are at", "staying at",
+                 "address is", "address:", "moved to"),
+        context_required=True,
+        context_before=14,
+        context_after=0,
     ),
 ]

@@ -33,6 +33,8 @@ PHONE_CUES = (
     "whatsapp",
     "fax",
     "传真",
+    "電話",
+    "手機",
 )
 
 
@@ -45,9 +47,10 @@ def _trim_trailing_punctuation(text: str, start: int, end: int) -> tuple[int, in
 RULES = [
     PatternRule(
         "PHONE",
-        re.compile(rf"{_NB}(?:(?:\+|00)?86{S}|\(\+?86\){S})?1[3-9]\d(?:{S}\d){{8}}{_NA}"),
+        re.compile(rf"{_NB}(?:(?:\+|00)?86{S}|\(\+?86\){S})?1{S}[3-9]{S}\d(?:{S}\d){{8}}{_NA}"),
         0.9,
         "cn_mobile",
+        min_digits=11,
         context=PHONE_CUES,
     ),
     PatternRule(
@@ -59,6 +62,7 @@ RULES = [
         ),
         0.85,
         "cn_landline",
+        min_digits=10,
         context=PHONE_CUES,
     ),
     PatternRule(
@@ -70,6 +74,7 @@ RULES = [
         ),
         0.85,
         "nanp",
+        min_digits=10,
         context=PHONE_CUES,
     ),
     PatternRule(
@@ -77,6 +82,18 @@ RULES = [
         re.compile(rf"(?<![\dA-Za-z+])\+(?!86|1\b)\d{{1,3}}(?:{SEP}?\(?\d{{1,4}}\)?){{2,5}}{_NA}"),
         0.8,
         "international",
+        min_digits=7,
+        context=PHONE_CUES,
+    ),
+    PatternRule(
+        # UK mobiles 07xxx xxxxxx (often 5-3-3), Taiwan mobiles 09xx-xxx-xxx.
+        "PHONE",
+        re.compile(
+            rf"{_NB}(?:(?:\+44{S}7|07)\d{{3}}{S}\d{{3}}{S}\d{{3}}|09\d{{2}}{S}\d{{3}}{S}\d{{3}}){_NA}"
+        ),
+        0.85,
+        "uk_mobile",
+        min_digits=11,
         context=PHONE_CUES,
     ),
     PatternRule(
@@ -85,6 +102,7 @@ RULES = [
         re.compile(rf"{_NB}\+?\d(?:{S}\d){{6,13}}{_NA}"),
         0.7,
         "cued_digits",
+        min_digits=7,
         context=PHONE_CUES,
         context_required=True,
         context_before=16,
@@ -98,6 +116,7 @@ RULES = [
         ),
         0.95,
         "email",
+        anchor=re.compile("@"),
     ),
     PatternRule(
         "URL",
@@ -109,6 +128,9 @@ RULES = [
         ),
         0.85,
         "url",
+        anchor=re.compile(
+            r"https?://|www\.|\.(?:com|cn|net|org|io|me|info|co|us|uk|edu|gov|ly|app|link|page|site)"
+        ),
         trim=_trim_trailing_punctuation,
     ),
     PatternRule(
@@ -116,6 +138,8 @@ RULES = [
         re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])"),
         0.6,
         "ipv4",
+        min_digits=4,
+        anchor=re.compile(r"\d\.\d+\.\d"),
         validator=ipv4,
         context=("ip", "IP地址", "address", "地址", "server", "login", "登录", "网络"),
     ),
@@ -128,5 +152,6 @@ RULES = [
         ),
         0.85,
         "ipv6",
+        anchor=re.compile("[0-9a-f]:[0-9a-f:]"),
     ),
 ]

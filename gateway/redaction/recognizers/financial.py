@@ -29,6 +29,11 @@ CARD_CUES = (
 )
 INSURANCE_CUES = (
     "医保卡号",
+    "医保个人编号",
+    "个人编号",
+    "医保编号",
+    "社保编号",
+    "参保编号",
     "医保卡",
     "医保号",
     "社保卡号",
@@ -61,7 +66,10 @@ INSURANCE_CUES = (
     "insurance",
 )
 
-_CODE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])|[ ](?=\d{3})){3,24}"
+_CODE = (
+    r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])|[ ](?=\d{3})"
+    r"|[ ](?=\d\d(?![\dA-Za-z]|\s*[A-Za-z%\u4e00-\u9fff]))){3,24}"
+)
 
 # Medicare Beneficiary Identifier: 11 characters in a fixed letter/digit layout (no S, L, O,
 # I, B, Z), often written 4-3-4 with dashes. The layout is specific enough without a cue.
@@ -75,13 +83,16 @@ RULES = [
         re.compile(rf"(?<![A-Za-z0-9-]){_MBI}(?![A-Za-z0-9-])"),
         0.85,
         "medicare_mbi",
+        anchor=re.compile(r"[1-9][a-z][a-z0-9]\d"),
         context=INSURANCE_CUES,
     ),
     PatternRule(
         "BANK_CARD",
-        re.compile(rf"(?<![\dA-Za-z])\d(?:{SEP}?\d){{12,18}}(?![\dA-Za-z])"),
+        # Card numbers never start with 0 ("0044 7911 123456" is a phone number).
+        re.compile(rf"(?<![\dA-Za-z])[1-9](?:{SEP}?\d){{12,18}}(?![\dA-Za-z])"),
         0.5,
         "card_number",
+        min_digits=13,
         validator=luhn,
         context=CARD_CUES,
         context_before=30,
@@ -89,16 +100,22 @@ RULES = [
     PatternRule(
         "INSURANCE_ID",
         re.compile(
-            r"(?:医保卡号|医保卡|医保号|社保卡号|社保卡|社保号|医保账号|参保号|保单号|保险单号|保险号"
+            r"(?:医保个人编号|医保编号|社保编号|参保编号|个人编号|医保卡号|医保卡|医保号|社保卡号|社保卡|社保号|医保账号|参保号|保单号|保险单号|保险号"
             r"|member\s*(?:id|number|#|no\.?)|policy\s*(?:number|no\.?|#|id)|insurance\s*"
             r"(?:id|number|no\.?|#|card)|subscriber\s*id|medicare\s*(?:number|id|#|no\.?)"
             r"|medicaid\s*(?:id|number|#|no\.?)|group\s*(?:number|no\.?|#)|plan\s*id|\bmbi)"
             rf"[^\dA-Za-z\n]{{0,6}}(?:(?:is|was|number|no|码|号码|是|为)[^\dA-Za-z\n]{{0,4}})?"
-            rf"(?P<value>{_CODE})",
+            # An insurer's name may sit between cue and number: "insurance id: BCBS W2839…".
+            rf"(?:[A-Za-z]{{2,10}}\s+(?=[A-Za-z]{{0,3}}\d))?(?P<value>{_CODE})",
             re.IGNORECASE,
         ),
         0.9,
         "insurance_cued",
+        anchor=re.compile(
+            r"医保卡|医保号|医保个人|医保编号|医保账号|社保卡|社保号|社保编号|参保|保单号|保险单号|保险号"
+            r"|个人编号|member|policy|insurance\s*(?:id|number|no|#|card)|subscriber|medicare"
+            r"|medicaid|group\s*(?:number|no|#)|plan\s*id|mbi"
+        ),
         group="value",
     ),
 ]

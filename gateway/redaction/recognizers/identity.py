@@ -33,8 +33,19 @@ RULES = [
         re.compile(rf"(?<![\dA-Za-z])[1-9]\d{{5}}{S}{_DATE8}{S}\d{{3}}[\dXx](?![\dA-Za-z])"),
         0.85,
         "cn_id_18",
+        min_digits=17,
         validator=gb11643,
         on_invalid="keep",
+        context=ID_CUES,
+    ),
+    PatternRule(
+        # Grouped any way people like ("1101 0519 8203 1542 10"); the check digit must hold.
+        "CN_ID",
+        re.compile(rf"(?<![\dA-Za-z])[1-9](?:{S}\d){{16}}{S}[\dXx](?![\dA-Za-z])"),
+        0.8,
+        "cn_id_grouped",
+        min_digits=17,
+        validator=gb11643,
         context=ID_CUES,
     ),
     PatternRule(
@@ -42,6 +53,7 @@ RULES = [
         re.compile(rf"(?<![\dA-Za-z])[1-9]\d{{5}}{_DATE6}\d{{3}}(?![\dA-Za-z])"),
         0.7,
         "cn_id_15",
+        min_digits=15,
         context=ID_CUES,
     ),
     PatternRule(
@@ -50,6 +62,7 @@ RULES = [
         re.compile(r"(?<![\dA-Za-z])\d{14,17}[\dXx](?![\dA-Za-z])"),
         0.7,
         "cn_id_cued",
+        min_digits=14,
         context=ID_CUES,
         context_required=True,
     ),
@@ -58,6 +71,7 @@ RULES = [
         re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])"),
         0.85,
         "ssn_dashed",
+        min_digits=9,
         context=SSN_CUES,
     ),
     PatternRule(
@@ -65,8 +79,10 @@ RULES = [
         re.compile(r"(?<![\d-])\d{3}[ -]?\d{2}[ -]?\d{4}(?![\d-])"),
         0.7,
         "ssn_cued",
+        min_digits=9,
         context=SSN_CUES,
         context_required=True,
+        context_before=40,
     ),
     PatternRule(
         # Chinese passports: E/G + 8 digits, or E + letter + 7 digits.
@@ -74,6 +90,7 @@ RULES = [
         re.compile(r"(?<![\dA-Za-z])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![\dA-Za-z])"),
         0.75,
         "cn_passport",
+        min_digits=7,
         context=PASSPORT_CUES,
     ),
     PatternRule(
@@ -81,6 +98,7 @@ RULES = [
         re.compile(r"(?<![\dA-Za-z])[A-Z]{0,2}\d{6,9}(?![\dA-Za-z])"),
         0.7,
         "passport_cued",
+        min_digits=6,
         context=PASSPORT_CUES,
         context_required=True,
         context_before=30,

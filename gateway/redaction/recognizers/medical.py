@@ -8,6 +8,13 @@ from gateway.redaction.patterns import PatternRule
 
 _CODE = r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])|[ ](?=\d{3})){3,24}"
 
+# Speed: one of the cue words must occur (lower-cased text) for the rules to run.
+_ANCHOR = re.compile(
+    r"病历|病案|住院号|门诊号|就诊号|就诊卡|诊疗卡|挂号号|登记号|患者id|患者编号|病人id|id号|档案号"
+    r"|检查号|体检号|mrn|record|patient\s*(?:id|number|no|#)|chart\s*(?:number|no|#)"
+    r"|hospital\s*(?:number|no|#|id)|case\s*(?:number|no|#)|account\s*#"
+)
+
 RULES = [
     PatternRule(
         "MRN",
@@ -24,6 +31,7 @@ RULES = [
         ),
         0.9,
         "mrn_cued",
+        anchor=_ANCHOR,
         group="value",
     ),
     PatternRule(
@@ -37,6 +45,7 @@ RULES = [
         ),
         0.85,
         "mrn_far_cue",
+        anchor=_ANCHOR,
         group="value",
     ),
 ]

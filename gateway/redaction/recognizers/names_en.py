@@ -7,10 +7,11 @@ known given name alone counts unless it is also an ordinary word (Will, Grace, H
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections.abc import Callable
 
 from gateway.redaction.base import Entity
+from gateway.redaction.patterns import lower_ascii
 from gateway.redaction.recognizers.names_en_data import (
     AMBIGUOUS,
     FIRST_NAMES,
@@ -24,12 +25,12 @@ KNOWN = FIRST_NAMES | AMBIGUOUS
 _WORD = r"[A-Za-z][A-Za-z'\u00c0-\u024f-]*"
 _CAP = r"[A-Z][A-Za-z'\u00c0-\u024f-]*"
 _TITLE = re.compile(
-    rf"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister|Father|Pastor|Judge)\.?"
+    rf"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse\s+Practitioner|Nurse|Sister|Father|Pastor|Judge)\.?"
     rf"\s+(?P<name>{_CAP}(?:\s+[A-Z]\.)?(?:\s+{_CAP}){{0,2}}|{_WORD})",
     re.IGNORECASE,
 )
 _CUE = re.compile(
-    r"\b(?:my\s+name\s+is|my\s+name's|name\s*[:：]|i\s*'?\s*a?m|this\s+is|call\s+me|signed"
+    r"\b(?:my\s+name\s+is|my\s+name's|(?:'s|his|her|their|our|whose)\s+name\s+is|name\s*[:：]|i\s*'?\s*a?m|this\s+is|call\s+me|signed"
     r"|patient\s*[:：]|patient\s+name\s*(?:is|[:：])?|regards\s*,|thanks\s*,|thank\s+you\s*,"
     r"|sincerely\s*,|cheers\s*,|best\s*,|(?:(?<=\s)|^)[-—]{1,2}|it\s*'?s(?:\s+me)?"
     r"|it\s+is(?:\s+me)?|wo\s+shi|wo\s+jiao|wo\s+de\s+ming\s*zi\s+shi)\s*"
@@ -43,9 +44,24 @@ _RELATION = re.compile(
     rf"(?P<name>{_WORD}(?:\s+{_WORD})?)",
     re.IGNORECASE,
 )
+# Speed: cheap literal hints (on lower-cased text) that must occur for a rule to be scanned.
+_HINTS = {
+    "title": re.compile("dr|doctor|mr|ms|miss|mx|prof|nurse|sister|father|pastor|judge"),
+    "is_relation": re.compile(r"(?:is|was|'s)\s+(?:my|our)\b"),
+    "with_me": re.compile(r"(?:and|&)\s+(?:i|me)\b|\bme\s+(?:and|&)"),
+    "han": re.compile("[\u4e00-\u9fff]"),
+}
+_ARTICLE_END = re.compile(r"\b(?:the|a|an|my|your|his|her|our|their)\s+$")
+_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'-]*) $")
+# Some word that could be a name: "CT" or "MRI" alone do not need the English recognizer.
+_CAP_PAIR = re.compile(
+    r"(?<![A-Za-z\u00c0-\u024f'-])(?=([A-Z][A-Za-z\u00c0-\u024f-]*) ([A-Z][A-Za-z\u00c0-\u024f-]*)"
+    r"(?![A-Za-z\u00c0-\u024f]))"
+)
+_LATIN = re.compile("[A-Za-z][a-z]|[A-Z]{4}")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\u00c0-\u024f-]*(?:'(?!s\b)[A-Za-z]+)?")
 _APPOSITIVE = re.compile(
-    rf"(?P<name>{_CAP})\s*,\s*(?:(?:my|our|his|her|the)\s+(?:{_rel})\b|(?:he|she)\s*'?s\s+my\b)"
+    rf"(?<![A-Za-z0-9'])(?P<name>[A-Z][A-Za-z'\u00c0-\u024f-]+)\s*,\s*(?:(?:my|our|his|her|the)\s+(?:{_rel})\b|(?:he|she)\s*'?s\s+my\b)"
 )
 _PINYIN_SYLLABLE = (
     r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
@@ -54,6 +70,26 @@ _PINYIN_SYLLABLE = (
 _EPONYM = re.compile(r"['’]s\s+(?:disease|syndrome|palsy|disorder|sign|test|ulcer|cyst)\b", re.I)
 _PLACE_PREFIX = re.compile(r"\b(?:St|Saint|Ste|Mt|Fort|Lake|Port)\.?\s*$")
 _PINYIN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}", re.IGNORECASE)
+# "Bill was my husband", "April is my daughter": a word defined as a relation.
+_IS_RELATION = re.compile(
+    rf"(?<![A-Za-z'])(?P<name>{_WORD})\s+(?:is|was|'s)\s+(?:my|our)\s+(?:(?:late|ex|older"
+    rf"|younger|little|big|best)[- ]?)?(?:{_rel})\b",
+    re.IGNORECASE,
+)
+# "grace and i will come", "me and tony": a known given name paired with the writer.
+_WITH_ME = re.compile(
+    rf"(?:^|(?<=[.!?,;]\s)|(?<=[.!?,;]))(?P<a>{_WORD})\s+(?:and|&)\s+(?:i|me)\b"
+    rf"|\bme\s+(?:and|&)\s+(?P<b>{_WORD})",
+    re.IGNORECASE,
+)
+# A Latin-script name after a Chinese kin term or person verb: "我老婆Lily", "跟kevin说".
+_ZH_KIN = (
+    "老婆|老公|先生|太太|妻子|丈夫|爱人|儿子|女儿|妈妈|爸爸|我妈|我爸|哥哥|姐姐|弟弟|妹妹|朋友|同事"
+    "|阿姨|叔叔|孩子|宝宝|外婆|外公|奶奶|爷爷|室友|叫|名字是|名叫"
+)
+_ZH_CUE = re.compile(
+    rf"(?:(?P<kin>{_ZH_KIN})|跟|和|给|告诉|问|让|找|转告|通知|陪)\s*(?P<name>{_WORD}(?:\s+{_WORD})?)"
+)
 
 
 def _is_capitalized(word: str) -> bool:
@@ -94,15 +130,34 @@ class EnglishNameRecognizer:
 
     def analyze(self, text: str, folded: str) -> list[Entity]:
         found: list[Entity] = []
+        if _LATIN.search(folded) is None:
+            return found
 
         def add(span: tuple[int, int] | None, score: float) -> None:
             if span and span[1] > span[0]:
                 found.append(Entity("PERSON", span[0], span[1], text[span[0] : span[1]], score))
 
-        for m in _TITLE.finditer(folded):
+        lowered = lower_ascii(folded)
+        hint = {k: v.search(lowered) is not None for k, v in _HINTS.items()}
+        for m in _TITLE.finditer(folded) if hint["title"] else ():
             title = folded[m.start() : m.start("name")].strip().rstrip(".").lower()
-            lower_ok = title in ("dr", "doctor")
-            add(_name_tokens(folded, *m.span("name"), allow_lower=lower_ok), 0.9)
+            first = m.group("name").split()[0].lower()
+            before = folded[max(0, m.start() - 12) : m.start()].lower()
+            if len(title) > 3 and _ARTICLE_END.search(before):
+                continue  # "the doctor helped", "my nurse said": a noun, not a title
+            # "mrs. gupta": Mr/Mrs (and Ms with its period) are titles even before lower case.
+            dotted = folded[m.start() : m.start("name")].strip().endswith(".")
+            lower_ok = (
+                title in ("dr", "doctor", "mr", "mrs")
+                or (title == "ms" and dotted)
+                or first in KNOWN
+                or first in PINYIN_SURNAMES
+            )
+            span = _name_tokens(folded, *m.span("name"), allow_lower=lower_ok)
+            lower_title = title in ("mr", "mrs", "ms") and not _is_capitalized(m.group("name"))
+            if span and lower_title and " " in folded[span[0] : span[1]]:
+                span = (span[0], folded.index(" ", span[0]))  # "mrs. gupta drove": one word
+            add(span, 0.9)
         for m in _CUE.finditer(folded):
             first = folded[m.start("name") : m.end("name")].split()[0]
             cue = folded[m.start() : m.start("name")].lower()
@@ -138,16 +193,59 @@ class EnglishNameRecognizer:
         for m in _APPOSITIVE.finditer(folded):
             if m.group("name").lower() not in NOT_SURNAME:
                 add(m.span("name"), 0.8)
+        self._relation_forms(folded, add, hint)
         self._given_names(folded, text, found)
         self._pinyin(folded, text, found)
         return found
+
+    @staticmethod
+    def _relation_forms(
+        folded: str, add: Callable[[tuple[int, int] | None, float], None], hint: dict[str, bool]
+    ) -> None:
+        for m in _IS_RELATION.finditer(folded) if hint["is_relation"] else ():
+            word = m.group("name")
+            if word.lower() in KNOWN or (
+                _is_capitalized(word) and word.lower() not in NOT_SURNAME and not word.isupper()
+            ):
+                start = m.start("name")
+                # "Zhang Wei is my husband": keep a capitalized word just before in the name.
+                prev = _PREV_WORD.search(folded, 0, start)
+                if (
+                    prev
+                    and _is_capitalized(prev.group(1))
+                    and _is_capitalized(word)
+                    and prev.group(1).lower() not in NOT_SURNAME
+                ):
+                    start = prev.start(1)
+                add((start, m.end("name")), 0.8)
+        for m in _WITH_ME.finditer(folded) if hint["with_me"] else ():
+            group = "a" if m.group("a") else "b"
+            if m.group(group).lower() in KNOWN:
+                add(m.span(group), 0.75)
+        for m in _ZH_CUE.finditer(folded) if hint["han"] else ():
+            words = m.group("name").split()
+            first = words[0]
+            if first.lower() in NOT_SURNAME or first.isupper():
+                continue
+            second = words[1] if len(words) > 1 else ""
+            pinyin = (
+                first.lower() in PINYIN_SURNAMES
+                and bool(second)
+                and bool(_PINYIN.fullmatch(second))
+                and second.lower() not in NOT_SURNAME
+            )
+            if pinyin:
+                add(m.span("name"), 0.75)
+            elif first.lower() in KNOWN and (m.group("kin") or first.lower() not in AMBIGUOUS):
+                add(_name_tokens(folded, *m.span("name"), allow_lower=False) if _is_capitalized(
+                    first) else (m.start("name"), m.start("name") + len(first)), 0.75)
 
     def _given_names(self, folded: str, text: str, found: list[Entity]) -> None:
         tokens = list(_TOKEN.finditer(folded))
         for i, tok in enumerate(tokens):
             word = tok.group()
             low = word.lower()
-            if low not in KNOWN:
+            if low not in KNOWN or _EPONYM.match(folded, tok.end()):
                 continue
             if re.search(
                 r"\b(?:St|Saint|Ste|Mt|Fort|Lake|Port)\.?\s*$",
@@ -182,20 +280,15 @@ class EnglishNameRecognizer:
                 found.append(Entity("PERSON", tok.start(), tok.end(), span, score))
 
     def _pinyin(self, folded: str, text: str, found: list[Entity]) -> None:
-        tokens = list(_TOKEN.finditer(folded))
-        for a, b in itertools.pairwise(tokens):
-            if folded[a.end() : b.start()] != " ":
-                continue
-            wa, wb = a.group(), b.group()
-            if not (_is_capitalized(wa) and _is_capitalized(wb)):
-                continue
+        # Only pairs of capitalized words one space apart can be a romanized name.
+        for pair in _CAP_PAIR.finditer(folded):
+            a, b = pair.span(1), pair.span(2)
+            wa, wb = pair.group(1), pair.group(2)
             if wa.isupper() != wb.isupper() and len(wa) > 2 and len(wb) > 2:
                 continue
             for sur, given in ((wa, wb), (wb, wa)):
                 if sur.lower() in PINYIN_SURNAMES and _PINYIN.fullmatch(given) and len(given) > 1:
                     if given.lower() in NOT_SURNAME:
                         continue
-                    found.append(
-                        Entity("PERSON", a.start(), b.end(), text[a.start() : b.end()], 0.75)
-                    )
+                    found.append(Entity("PERSON", a[0], b[1], text[a[0] : b[1]], 0.75))
                     break
