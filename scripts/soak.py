@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import json
 import random
+import re
 import sys
 import threading
 import time
@@ -203,7 +204,11 @@ def check(stack: Stack, log: list[Sent]) -> dict[str, Any]:
         r = httpx.get(f"{stack.url(0)}/v1/patients/{patient}/history", headers=headers)
         turns = r.json()["turns"] if r.status_code == 200 else []
         for user, reply in zip(turns[::2], turns[1::2], strict=False):
-            n = int(user["content"].split()[2].rstrip(":"))
+            number = re.match(r"soak question (\d+)", user["content"])
+            if number is None:  # not what was sent (e.g. redaction changed it)
+                malformed += 1
+                continue
+            n = int(number.group(1))
             stored[n] += 1
             ok_pair = user["role"] == "user" and reply["role"] == "assistant"
             if not ok_pair or (reply["content"].startswith("echo:")
