@@ -21,9 +21,10 @@ import yaml
 
 from gateway.triage.base import Level, TriageResult
 
-# Patients often separate Chinese clauses with spaces instead of punctuation.
+# Patients often separate Chinese clauses with spaces instead of punctuation. A space between
+# a Chinese and an English word is code-switching inside one clause ("假如 hiking 的时候被蛇咬了").
 _CLAUSE_BREAK = re.compile(
-    r"[。！？!?；;\n，,、]|\.(?!\d)|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])"
+    r"[。！？!?；;\n，,、]|\.(?!\d)|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
 )
 # How far before a mention a negation or softening cue still applies (characters).
 NEGATION_WINDOW = 24
@@ -47,6 +48,7 @@ MODIFIERS = (
     "idiom",
     "mild",
     "now_marker",
+    "inner_negation",
 )
 
 
@@ -129,6 +131,10 @@ class RuleTriager:
         # An English mention is searched too ("face isn't drooping" is one match); Chinese
         # symptom words carry their own 不/没 (叫不醒, 没尿) and are judged by what precedes.
         latin = _LATIN.search(text, start, end) is not None
+        # Chinese patterns that allow a few characters between the body part and the symptom
+        # ("胸口揪着疼") would otherwise swallow the negation itself ("胸口不疼", "嘴巴没歪").
+        if not latin and p["inner_negation"].search(text, start, end):
+            return "negated"
         pre = _blank(text[cs : end if latin else start], p["pseudo_negation"])
         around = text[cs:ce]
         if p["recurrence"].search(around):
@@ -147,51 +153,84 @@ class RuleTriager:
         return "active"
 
     def mentions(self, text: str) -> list[Mention]:
-        clean = _blank(text, self.patterns["idiom"])
-        clauses = self._clauses(clean)
-        found: list[Mention] = []
-        for concept in self.concepts:
-            for m in self.patterns[concept].finditer(clean):
-                if m.end() == m.start():
-                    continue
-                clause = next((c for c in clauses if c[0] <= m.start() < c[1]), (0, len(clean)))
-                status = self._status(clean, clause, m.start(), m.end())
-                pre = clean[clause[0] : m.start()]
-                # "喘不上来气…是我爬了十层楼以后": the softener may also follow in the clause.
-                mild = concept in MILD_CONCEPTS and bool(
-                    self.patterns["mild"].search(pre[-MILD_WINDOW:])
-                    or self.patterns["mild"].search(clean, m.start(), clause[1])
-                )
-                found.append(Mention(concept, m.start(), m.end(), status, mild))
-        return found
+        scan = _Scan(self, text)
+        return [mn for concept in self.concepts for mn in scan.mentions(concept)]
 
     # -- decision ---------------------------------------------------------------------------
 
     def assess(self, text: str) -> TriageResult:
-        mentions = self.mentions(text)
-        strong: set[str] = set()
-        any_active: set[str] = set()
-        past: set[str] = set()
-        for mn in mentions:
-            if mn.status == "active":
-                any_active.add(mn.concept)
-                if not mn.mild:
-                    strong.add(mn.concept)
-            elif mn.status in ("historical", "family_history"):
-                past.add(mn.concept)
-        fired: dict[Level, list[Rule]] = {"emergency": [], "urgent": []}
-        for rule in self.rules:
-            pool = strong if rule.level == "emergency" else any_active
-            if rule.unless & any_active:
-                continue
-            if all(c in pool or (c in rule.history_ok and c in past) for c in rule.concepts):
-                fired[rule.level].append(rule)
+        # Concepts are matched lazily: a rule stops at its first missing concept, so context
+        # concepts ("after a long flight") are only searched when a rule needs them.
+        scan = _Scan(self, text)
         for level in ("emergency", "urgent"):
-            rules = fired[level]
-            if rules:
-                reasons = list(dict.fromkeys(r.reason for r in rules))[:3]
-                return TriageResult(level, rules[0].category, reasons)
+            fired = [rule for rule in self.rules if rule.level == level and scan.fires(rule)]
+            if fired:
+                reasons = list(dict.fromkeys(r.reason for r in fired))[:3]
+                return TriageResult(level, fired[0].category, reasons)
         return TriageResult()
+
+
+class _Scan:
+    """One message: concept mentions and their status, computed on first use."""
+
+    def __init__(self, triager: RuleTriager, text: str) -> None:
+        self.triager = triager
+        self.clean = _blank(text, triager.patterns["idiom"])
+        self.clauses = triager._clauses(self.clean)
+        # Several concepts often match the same words ("vomiting"); judge each span once.
+        self.statuses: dict[tuple[int, int], str] = {}
+        self.found: dict[str, list[Mention]] = {}
+        self.summary: dict[str, tuple[bool, bool, bool]] = {}
+
+    def _judge(self, concept: str, m: re.Match[str]) -> Mention:
+        t, clean = self.triager, self.clean
+        clause = next((c for c in self.clauses if c[0] <= m.start() < c[1]), (0, len(clean)))
+        span = (m.start(), m.end())
+        if span not in self.statuses:
+            self.statuses[span] = t._status(clean, clause, m.start(), m.end())
+        pre = clean[clause[0] : m.start()]
+        # "喘不上来气…是我爬了十层楼以后": the softener may also follow in the clause.
+        mild = concept in MILD_CONCEPTS and bool(
+            t.patterns["mild"].search(pre[-MILD_WINDOW:])
+            or t.patterns["mild"].search(clean, m.start(), clause[1])
+        )
+        return Mention(concept, m.start(), m.end(), self.statuses[span], mild)
+
+    def mentions(self, concept: str) -> list[Mention]:
+        if concept not in self.found:
+            self.found[concept] = [
+                self._judge(concept, m)
+                for m in self.triager.patterns[concept].finditer(self.clean)
+                if m.end() > m.start()
+            ]
+        return self.found[concept]
+
+    def state(self, concept: str) -> tuple[bool, bool, bool]:
+        """(strong, active, past): active and not softened, active, past or family history."""
+        if concept in self.summary:
+            return self.summary[concept]
+        strong = active = past = False
+        for m in self.triager.patterns[concept].finditer(self.clean):
+            if m.end() == m.start():
+                continue
+            mn = self._judge(concept, m)
+            if mn.status == "active":
+                active = True
+                if not mn.mild:
+                    strong = True
+                    break  # satisfies every rule; the past flag is then never consulted
+            elif mn.status in ("historical", "family_history"):
+                past = True
+        self.summary[concept] = (strong, active, past)
+        return self.summary[concept]
+
+    def fires(self, rule: Rule) -> bool:
+        pool = 0 if rule.level == "emergency" else 1
+        for c in rule.concepts:
+            st = self.state(c)
+            if not (st[pool] or (c in rule.history_ok and st[2])):
+                return False
+        return not any(self.state(c)[1] for c in rule.unless)
 
 
 @cache

@@ -12,6 +12,13 @@ EMERGENCIES = [
     "ate shrimp, lips and tongue swelling and I'm wheezing",
     "过敏性休克",
     "used my epipen but still struggling to breathe",
+    "not a big deal probably but my lips are swelling after the new meds and my throat feels tight",
+    "吃了腰果嘴巴肿了，嗓子发紧",
+    "chi le hua sheng hou hou long fa jin, hu xi kun nan",
+    "对海鲜过民，吃了螃蟹后喉咙肿了，呼吸费劲",
+    "stung by a bee and now i feel faint and my tongue is thick",
+    "after the contrast dye my whole body went red and i feel like i'm going to pass out",
+    "昨晚吃了点朋友给的花生酥，然后嘴唇就开始肿，现在嗓子有点紧，说话声音也变了",
 ]
 
 NOT_EMERGENCIES = [
@@ -19,6 +26,8 @@ NOT_EMERGENCIES = [
     "had anaphylaxis as a kid, need a new epipen prescription",
     "假如吃了过敏的东西喉咙肿了该怎么办",
     "mild itchy rash after new soap",
+    "对花生过敏，吃了一点点，没有任何过敏反应，嘴不肿",
+    "hives on my arms after a new detergent, no lip or throat swelling, breathing fine",
 ]
 
 

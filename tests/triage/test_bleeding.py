@@ -12,6 +12,12 @@ EMERGENCIES = [
     "拉的大便是黑色的像柏油",
     "cut my leg and the bleeding won't stop, blood everywhere",
     "鼻子出血半个小时止不住",
+    "吐了一大口暗红色的血",
+    "拉出来的全是鲜血，一上厕所就一大滩，人发晕",
+    "sliced my thigh open on a sheet of metal, blood is pumping out",
+    "blood is coming out of my mouth when i cough, a whole cupful",
+    "胃出血又犯了，吐了好几口黑红的东西",
+    "my poop is black and tarry and i feel faint when i stand up",
 ]
 
 NOT_EMERGENCIES = [
@@ -19,6 +25,10 @@ NOT_EMERGENCIES = [
     "a little blood when I blow my nose",
     "以前胃出血住过院，现在想问吃什么养胃",
     "my blood pressure is 130/85, is that ok",
+    "black stool since starting iron tablets, feel fine",
+    "吃了铁剂大便发黑，没有不舒服",
+    "my black stools are from pepto bismol right?",
+    "吐了两次，没有血，就是胃不舒服",
 ]
 
 

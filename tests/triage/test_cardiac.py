@@ -15,6 +15,24 @@ EMERGENCIES = [
     "dad collapsed in the kitchen and isn't breathing",
     "MI two years ago and now the same pain is back",
     "我觉得自己心梗了，胸口闷得喘不上气",
+    "心口揪着疼，一直疼到后背，还想吐",
+    "胸口蒙得厉害，左胳膊麻，出虚汗，是不是心机梗塞",
+    "胸口好tight，喘不上气，一直在sweating",
+    "chest paiin and cant breath good, left arm numb, sweatin alot",
+    "my chest feels like its in a vice and my left arm is tingling",
+    "massive pressure behind my breastbone, spreading to my neck",
+    "我爸胸口疼了一个多小时了，吃了速效救心丸也没好",
+    "xiong kou tong de hen li hai, zuo bi fa ma, chu le hen duo han",
+    "没发烧胸口疼得厉害出冷汗",
+    "我妈走了没两步就胸口疼，一身冷汗",
+    "feels like a heart attack tbh, tight chest, arm throbbing, cant stop sweating",
+    "for no reason at all my chest started crushing and i'm sweating",
+    "我老爸心口疼得直哼哼，满头大汗，手冰凉",
+    "i think im haveing a hart attack",
+    "really bad indigestion that won't go away, now my left arm aches and I'm sweaty, I'm 60",
+    "我妈说胃口那儿疼，往后背窜，出了好多汗，她有糖尿病",
+    "my heart is beating 180 and i feel like i'm going to faint",
+    "心脏那块绞着疼，人快不行了",
 ]
 
 NOT_EMERGENCIES = [
@@ -26,6 +44,13 @@ NOT_EMERGENCIES = [
     "that price nearly gave me a heart attack",
     "气得我心脏病都要犯了",
     "what are the warning signs of a heart attack",
+    "胸口不疼，就是有点咳嗽",
+    "胸口按着疼，昨天搬家具了，不闷不喘",
+    "chest wall hurts when I press on it after lifting weights, no shortness of breath",
+    "heartburn after spicy food, burning in my upper belly, goes away with tums",
+    "胸口不怎么闷，就是有点胃胀",
+    "救命，这个中药好苦，能加糖吗",
+    "i have a cough and some chest discomfort when i cough, no fever",
 ]
 
 

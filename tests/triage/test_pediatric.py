@@ -12,12 +12,22 @@ EMERGENCIES = [
     "孩子一直睡叫不醒，软绵绵的",
     "toddler has had no wet diapers all day and won't drink",
     "newborn keeps going blue around the lips",
+    "bao bao liang ge yue, fa shao 38.4",
+    "baby is 6 wks and has a fever of 38.4",
+    "my 10 day old is very sleepy and not waking for feeds",
+    "孩子喉咙里呼噜呼噜的，吸气的时候锁骨上面凹进去",
+    "my 13yo son has sudden horrible pain in one testicle, he's throwing up",
+    "宝宝呼吸的时候哼哼的，鼻子一张一张的，才三个月",
 ]
 
 NOT_EMERGENCIES = [
     "孩子4岁，有点流鼻涕",
     "my 5 year old has a mild cough but is playing normally",
     "宝宝几个月打什么疫苗",
+    "what temperature counts as a fever for a newborn",
+    "宝宝两个月了，要打什么疫苗",
+    "my son is 6 weeks behind on his reading, any tips lol",
+    "孩子咳嗽有痰，喉咙里呼噜呼噜的，精神挺好，能吃能玩",
 ]
 
 

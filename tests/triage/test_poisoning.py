@@ -13,6 +13,20 @@ EMERGENCIES = [
     "my toddler drank some bleach",
     "全家人头晕恶心，煤气好像泄漏了",
     "took 30 paracetamol an hour ago on purpose but I feel fine",
+    "我吃了二十片安眠药",
+    "孩子把爷爷的药当糖吃了",
+    "my kid ate some of grandma's blood pressure pills",
+    "we found our teen passed out next to an empty pill bottle",
+    "my 3yo found my vape and drank the liquid",
+    "i'm sitting in my car with the engine running in the garage",
+    "冬天屋里生了个炉子，早上起来头痛得厉害，全家都想吐",
+    "gang cai chi le yi ping an mian yao",
+    "我儿子说活着没意思，刚才把他爸的安眠药全吃了",
+    "took a hole bottle of pills",
+    "bitten by a snake while hiking, my leg is swelling fast",
+    "我被蛇咬了，腿肿得很快",
+    "we have a gas smell in the house and my kids are vomiting",
+    "my toddler ate some of my blood thinners",
 ]
 
 NOT_EMERGENCIES = [
@@ -20,6 +34,15 @@ NOT_EMERGENCIES = [
     "what if my kid swallows a battery, what should I do",
     "布洛芬和对乙酰氨基酚能一起吃吗",
     "how many paracetamol can I take in a day",
+    "can you overdose on vitamin c",
+    "how dangerous is carbon monoxide from a gas heater, should I buy a detector",
+    "新闻里说有人一氧化碳中毒，家里要装报警器吗",
+    "孩子舔了一口洗洁精，吐出来了，漱了口，现在玩得好好的",
+    "my empty pill bottle needs a refill",
+    "假如 hiking 的时候被蛇咬了，第一步该做什么",
+    "I smelled gas in the street outside but it's fine at home",
+    "my dog ate my blood pressure pill, should i call the vet",
+    "my toddler ate some of my vitamins, one gummy, is that ok",
 ]
 
 

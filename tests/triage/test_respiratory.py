@@ -13,6 +13,15 @@ EMERGENCIES = [
     "asthma attack and my inhaler isn't helping, can only say a few words",
     "血氧掉到85%",
     "I can't breathe properly at all",
+    "我老公呼吸特别急，一直张着嘴喘，叫他反应也慢",
+    "breathng is realy hard, wheezing bad and my puffer does nothing",
+    "I'm so breathless I can barely talk, and I'm sitting still",
+    "my husband's COPD is really bad today, he's struggling for every breath and his lips look purple",
+    "the skin above his collarbone sucks in with every breath and his lips are going dusky",
+    "chuan bu shang qi lai, kuai zhi xi le",
+    "不咳嗽也不发烧就是喘不上气嘴唇发紫",
+    "我爸走了几步路就喘不上气，嘴唇发紫",
+    "coughing up frothy pink stuff and can't lie flat",
 ]
 
 NOT_EMERGENCIES = [
@@ -21,6 +30,11 @@ NOT_EMERGENCIES = [
     "压力大得喘不过气来，失眠",
     "爬三楼有点喘，正常吗",
     "what should I do if my child chokes",
+    "can't breathe through my nose, so congested",
+    "nose is blocked, can't breathe through it at night",
+    "喘得不厉害，就是有点咳嗽",
+    "ran a marathon, legs are dead, breathing was hard at the end but fine now",
+    "累得我喘不过气，哈哈，项目终于上线了",
 ]
 
 

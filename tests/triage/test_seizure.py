@@ -11,6 +11,10 @@ EMERGENCIES = [
     "my brother is having a seizure and it's been 6 minutes",
     "她突然全身抽，翻白眼，叫不醒",
     "had a seizure last year and now he's seizing again",
+    "我哥在地上抽出，浑身僵直，叫他没反应",
+    "my son is having a seisure",
+    "我女朋友有癫痫，今天一上午发作了三次，每次还没完全清醒又开始了",
+    "ta chou chu bu ting, yan jing wang shang fan",
 ]
 
 NOT_EMERGENCIES = [
@@ -18,6 +22,11 @@ NOT_EMERGENCIES = [
     "seizure free for 4 years, can I stop my meds",
     "小腿抽筋怎么办",
     "我妈有癫痫，会遗传吗",
+    "我癫痫一年发作两三次，吃药能控制吗",
+    "my mum has epilepsy, she had 3 seizures last year, can she travel",
+    "晚上睡觉小腿抽筋，疼醒了",
+    "she had a fit of laughter and peed a little lol",
+    "i had a fit over my bill, anyway can i get a flu shot",
 ]
 
 

@@ -11,12 +11,25 @@ EMERGENCIES = [
     "fever 40, confused and breathing really fast",
     "化疗后第十天发烧38.5",
     "尿路感染好几天，今天高烧寒战，血压90/50",
+    "high fever and a purple rash that doesn't fade when I press a glass on it",
+    "fa shao 40 du, hun shen fa dou, shen zhi bu qing",
+    "my incision is red hot and oozing, fever and heart racing",
+    "had my spleen removed years ago and now i have a fever and chills",
+    "奶奶发烧，一直昏睡，叫她只是哼一声",
+    "running a fever of 39.5, shivering uncontrollably and barely able to stand",
+    "fever, shaking, and a rash of tiny purple dots on my legs",
+    "刚做完手术回家，发烧39度，伤口流脓，人昏沉",
+    "sepsis again? same as last time, fever and shaking and feel awful",
 ]
 
 NOT_EMERGENCIES = [
     "发烧37.8，有点咳嗽",
     "mild fever since yesterday, eating and drinking fine",
     "感冒三天了，吃什么药",
+    "有点低烧37.5，化疗结束三年了",
+    "had my spleen removed years ago, which vaccines do I need",
+    "头有点昏沉，没发烧，昨晚没睡好",
+    "I had sepsis two years ago, fully recovered, should I get the pneumonia vaccine",
 ]
 
 

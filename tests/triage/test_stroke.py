@@ -14,6 +14,18 @@ EMERGENCIES = [
     "刚才半边脸麻了十分钟，现在好了",
     "worst headache of my life, came on like a thunderclap",
     "奶奶突然说话含含糊糊的，筷子也拿不住",
+    "我公公吃饭的时候突然筷子拿不稳，嘴巴一边往下掉",
+    "爷爷早上起来一侧手脚都不会动了",
+    "我老婆刚刚突然讲话讲不出来，右手也拿不起东西",
+    "my grandmother can't seem to raise her right arm and her words don't make sense",
+    "mum's face looks weird on one side and she can't hold her tea cup",
+    "wo ba tu ran shuo hua da she tou, zou lu wang yi bian dao",
+    "my nan's gone all droopy on one side of her face and isn't making sense",
+    "老妈刚才说头晕，然后半边脸就麻了，说话也不太对",
+    "grandma suddently cant move her left side",
+    "我姥爷突然就不会说话了，光张嘴出不来声",
+    "my dad says the room is spinning, he can't stand, and he's seeing double",
+    "worst headache ever, came on like a bang while lifting weights",
 ]
 
 NOT_EMERGENCIES = [
@@ -23,6 +35,13 @@ NOT_EMERGENCIES = [
     "怎么识别中风的早期症状",
     "how do I recognise a stroke",
     "面部没有歪斜，说话也正常，就是头有点晕",
+    "嘴不歪，手脚也有劲，说话清楚，就是有点头疼",
+    "刚拔完牙打了麻药，嘴麻，说话有点不利索",
+    "my arm is numb from sleeping on it",
+    "my speech is slurred because i'm drunk lol, how to avoid a hangover",
+    "had my tooth pulled, face numb on one side, when does it wear off",
+    "我爸有点口齿不清，是因为刚拔了牙打了麻药",
+    "my grandma's face droops a bit since her stroke in 2015, she's the same as always",
 ]
 
 

@@ -13,6 +13,19 @@ EMERGENCIES = [
     "I've been cutting my wrists again and it won't stop",
     "thinking about jumping in front of a train",
     "想自杀",
+    "活着太累了，安眠药已经攒了一瓶",
+    "我真的撑不下去了，今晚就想走了",
+    "i just want it all to stop, i have enough pills saved to do it",
+    "i've decided tonight is the night",
+    "my son posted on instagram that he's saying goodbye and won't answer his phone",
+    "friend is talking about killing herself, she has a knife",
+    "我不想拖累家人了，今天想一死了之",
+    "wo xiang zi sha",
+    "I can't keep myself safe tonight",
+    "my mate says he's going to hang himself, he's not answering",
+    "我已经想好怎么死了，就在今晚",
+    "Tonight my son gave his guitar to his best mate and said you won't need to worry about me anymore",
+    "i don't see any way out, i'm going to jump tonight",
 ]
 
 NOT_EMERGENCIES = [
@@ -22,6 +35,14 @@ NOT_EMERGENCIES = [
     "笑死我了",
     "累死了，想睡觉",
     "I'm dying to know my test results",
+    "烦死了，这个报表做得我想死的心都有了，能开个病假条吗",
+    "my brother died by suicide, is depression genetic",
+    "I want to die of embarrassment lol, I tripped in front of my whole class",
+    "有时候觉得活着挺累的，但是不会做傻事，想找人聊聊",
+    "最近压力大，觉得很累，但是绝对不会伤害自己",
+    "tonight is the night of my big exam lol, any tips for nerves",
+    "I cut myself shaving this morning and it bled a bit, stopped with a tissue",
+    "切菜不小心割了自己一下，贴了创可贴",
 ]
 
 

@@ -12,6 +12,17 @@ EMERGENCIES = [
     "从三楼摔下来了，腿动不了",
     "被开水烫了，胸口和胳膊一大片，皮都掉了",
     "got hit by a car and can't feel my legs",
+    "my kid fell off the bunk bed onto his head and won't stop vomiting, he's sleepy",
+    "bei che zhuang le, tou liu xue, hun mi bu xing",
+    "开水把孩子整条腿烫了，起了好多大泡",
+    "my son got his hand caught in the lawnmower",
+    "my son fell off his bike without a helmet, hit his head, he's vomiting",
+    "bad burns on my legs from boiling water, skin coming off",
+    "got kicked in the head by a horse, very confused",
+    "chemical splashed in my eye at work, it's burning and i can't see",
+    "化学品溅到眼睛里了，看不见了",
+    "我儿子13岁，打篮球的时候被撞了一下头，当时没事，回家后一直吐，现在说头很疼，想睡觉",
+    "fell off my roof and i think i broke my back",
 ]
 
 NOT_EMERGENCIES = [
@@ -19,6 +30,10 @@ NOT_EMERGENCIES = [
     "small cut on my finger while cooking",
     "burned my hand on the oven, blister the size of a coin",
     "小时候摔断过胳膊，现在阴天会疼",
+    "my toddler hit his head on the table, cried right away, now playing normally",
+    "孩子头磕了桌角，哭了一下，现在玩得挺好",
+    "被烫了一下，手指起了个小泡",
+    "fell off my bike, scraped knee, no head injury, wearing helmet",
 ]
 
 
