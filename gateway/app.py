@@ -236,7 +236,7 @@ def create_app(
                 guard=guard,
             ),
             triager=triager or default_triager(),
-            retriever=KnowledgeRetriever(holder),
+            retriever=KnowledgeRetriever(holder, metrics.observe_stage),
             events=RedisEmergencyEvents(redis, guard=guard),
             keys=keys,
             metrics=metrics,

@@ -125,3 +125,6 @@ class Metrics:
             yield
         finally:
             self.stage_seconds.labels(name).observe(time.perf_counter() - start)
+
+    def observe_stage(self, name: str, seconds: float) -> None:
+        self.stage_seconds.labels(name).observe(seconds)

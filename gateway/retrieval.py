@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Protocol
 
 from gateway.knowledge.search import IndexHolder, to_snippet
@@ -26,10 +28,17 @@ class NoKnowledge:
 
 
 class KnowledgeRetriever:
-    """Searches whatever index the holder serves at the moment the search starts."""
+    """Searches whatever index the holder serves at the moment the search starts.
 
-    def __init__(self, holder: IndexHolder) -> None:
+    ``observe(stage, seconds)`` gets the split of each search into "embed" (the query
+    embedding) and "search" (BM25, FAISS, fusion), for the per-stage metrics.
+    """
+
+    def __init__(
+        self, holder: IndexHolder, observe: Callable[[str, float], None] | None = None
+    ) -> None:
         self.holder = holder
+        self.observe = observe
 
     @property
     def available(self) -> bool:
@@ -39,4 +48,12 @@ class KnowledgeRetriever:
         index = self.holder.index
         if index is None:
             return []
-        return [to_snippet(hit) for hit in index.search(text, locale, k)]
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        hits = index.search(text, locale, k, timings)
+        if self.observe is not None:
+            embed = timings.get("embed", 0.0)
+            if embed:
+                self.observe("embed", embed)
+            self.observe("search", time.perf_counter() - started - embed)
+        return [to_snippet(hit) for hit in hits]

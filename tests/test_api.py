@@ -229,3 +229,21 @@ def test_metrics_count_requests(client: httpx.Client, fake_ollama: FakeOllama) -
     assert 'gateway_requests_total{route="/v1/consultations",status="200"}' in text
     assert "gateway_stage_duration_seconds_bucket" in text
     assert "gateway_upstream_ttft_seconds_count" in text
+
+
+def test_metrics_split_retrieval_into_embedding_and_search(
+    client: httpx.Client, fake_ollama: FakeOllama
+) -> None:
+    def count(stage: str) -> float:
+        name = f'gateway_stage_duration_seconds_count{{stage="{stage}"}}'
+        line = next((x for x in client.get("/metrics").text.splitlines()
+                     if x.startswith(name)), f"{name} 0")
+        return float(line.rsplit(" ", 1)[1])
+
+    before = {s: count(s) for s in ("embed", "search", "retrieve")}
+    consult(client, "what can I take for a sore throat and a runny nose?", patient_id="p-stages")
+    consult(client, "喉咙痛可以吃什么药？", patient_id="p-stages-zh")
+    # English questions are embedded; Chinese ones use the lexical side only (English model).
+    assert count("embed") - before["embed"] == 1
+    assert count("search") - before["search"] == 2
+    assert count("retrieve") - before["retrieve"] == 2

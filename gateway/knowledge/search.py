@@ -8,6 +8,7 @@ lexical side unless a clinic configures a multilingual model.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,17 +72,23 @@ class KnowledgeIndex:
         ceiling = sum(self.bm25.idf.get(t, 0.0) for t in set(query)) * (self.bm25.k1 + 1)
         return (scores / ceiling if ceiling > 0 else scores), terms
 
-    def _dense(self, text: str) -> dict[int, float]:
+    def _dense(self, text: str, timings: dict[str, float] | None) -> dict[int, float]:
+        started = time.perf_counter()
         vector = self.embedder.encode([text])
+        if timings is not None:
+            timings["embed"] = time.perf_counter() - started
         sims, ids = self.index.search(vector, min(CANDIDATES, len(self.chunks)))
         return {int(i): float(s) for s, i in zip(sims[0], ids[0], strict=True) if i >= 0}
 
-    def search(self, text: str, locale: Locale, k: int = 4) -> list[Hit]:
+    def search(
+        self, text: str, locale: Locale, k: int = 4, timings: dict[str, float] | None = None
+    ) -> list[Hit]:
+        """``timings`` (optional) receives "embed": the query-embedding share of the search."""
         if not self.chunks or not text.strip():
             return []
         lexical, terms = self._lexical(text)
         use_dense = locale in self.embedder.languages
-        dense = self._dense(text) if use_dense else {}
+        dense = self._dense(text, timings) if use_dense else {}
         fused: dict[int, float] = {}
         lex_order = [int(i) for i in np.argsort(-lexical)[:CANDIDATES] if lexical[i] > 0]
         for rank, i in enumerate(lex_order):
