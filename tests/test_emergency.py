@@ -97,3 +97,33 @@ def test_negated_history_and_hypothetical_are_routine(
 def test_emergency_metric_is_counted(client: httpx.Client, fake_ollama: FakeOllama) -> None:
     consult(client, "我儿子在抽搐，口吐白沫")
     assert 'gateway_emergencies_total{category="seizure"} 1.0' in client.get("/metrics").text
+
+
+@pytest.mark.parametrize("message", [
+    "xin kou teng de li hai, chu han, zuo bi ma",  # pinyin: xin (心) is also a given name
+    "wo ba shuo hua da she tou, zui wai le",  # hua (话) likewise
+])
+def test_redaction_does_not_hide_a_pinyin_emergency_from_triage(
+    client: httpx.Client, fake_ollama: FakeOllama, message: str
+) -> None:
+    body = consult(client, message, patient_id="p-pinyin").json()
+    assert body["triage"]["level"] == "emergency", body["triage"]
+    assert body["redactions"] == {}
+    assert fake_ollama.chat_requests() == []
+
+
+@pytest.mark.parametrize(
+    ("message", "marker"),
+    [
+        ("my diabetic dad is sweaty, shaky and confused", "sugar"),
+        ("我妈有糖尿病 现在一身冷汗 手抖 说胡话", "糖"),
+    ],
+)
+def test_low_blood_sugar_gets_metabolic_guidance(
+    client: httpx.Client, fake_ollama: FakeOllama, message: str, marker: str
+) -> None:
+    body = consult(client, message).json()
+    assert body["triage"]["level"] == "emergency"
+    assert body["triage"]["category"] == "metabolic"
+    assert marker in body["answer"]
+    assert fake_ollama.requests == []

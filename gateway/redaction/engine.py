@@ -20,7 +20,9 @@ from gateway.redaction.recognizers import (
     medical,
 )
 from gateway.redaction.recognizers.names_en import EnglishNameRecognizer
+from gateway.redaction.recognizers.names_en_forms import EnglishNameFormsRecognizer
 from gateway.redaction.recognizers.names_zh import ChineseNameRecognizer
+from gateway.redaction.recognizers.names_zh_forms import ChineseNameFormsRecognizer
 
 
 class Recognizer(Protocol):
@@ -71,6 +73,21 @@ def resolve_overlaps(entities: Sequence[Entity]) -> list[Entity]:
     return sorted(kept, key=lambda e: e.start)
 
 
+def merge_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """PERSON findings starting at the same character become the longest one ("J" from a cue
+    and "J. Smith" from a signature): both saw a name start there."""
+    names = sorted((e for e in entities if e.type == "PERSON"), key=lambda e: e.start)
+    merged: list[Entity] = []
+    for ent in names:
+        last = merged[-1] if merged else None
+        if last is not None and ent.start == last.start:
+            start, end = last.start, max(last.end, ent.end)
+            merged[-1] = Entity("PERSON", start, end, text[start:end], max(last.score, ent.score))
+        else:
+            merged.append(ent)
+    return [e for e in entities if e.type != "PERSON"] + merged
+
+
 class RegistryAnalyzer:
     def __init__(self, recognizers: Sequence[Recognizer], min_score: float = 0.5) -> None:
         self.recognizers = tuple(recognizers)
@@ -81,11 +98,18 @@ class RegistryAnalyzer:
         found: list[Entity] = []
         for recognizer in self.recognizers:
             found.extend(recognizer.analyze(text, folded))
-        return resolve_overlaps([e for e in found if e.score >= self.min_score])
+        kept = [e for e in found if e.score >= self.min_score]
+        return resolve_overlaps(merge_names(text, kept))
 
 
 def default_analyzer() -> RegistryAnalyzer:
     rules = [rule for family in PATTERN_FAMILIES.values() for rule in family]
     return RegistryAnalyzer(
-        [PatternRecognizer(rules), ChineseNameRecognizer(), EnglishNameRecognizer()]
+        [
+            PatternRecognizer(rules),
+            ChineseNameRecognizer(),
+            ChineseNameFormsRecognizer(),
+            EnglishNameRecognizer(),
+            EnglishNameFormsRecognizer(),
+        ]
     )

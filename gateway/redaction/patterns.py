@@ -13,11 +13,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from gateway.redaction.base import Entity
+from gateway.redaction.validators import SEP, digits, gb11643, ipv4, luhn, plausible_date
+
+__all__ = ["SEP", "digits", "gb11643", "ipv4", "luhn", "plausible_date"]
 
 # A validator says True (certainly this type), False (certainly not), None (can't tell).
 Validator = Callable[[str], bool | None]
 
-SEP = r"[ \-.\u00a0\u200b-\u200d\ufeff]"  # separators people (and hostile input) put in numbers
 
 
 _FOLD_CACHE_MAX = 20000
@@ -42,10 +44,6 @@ _FOLD = _FoldTable()
 def fold(text: str) -> str:
     """NFKC per character where it maps to exactly one character (length-preserving)."""
     return text if text.isascii() else text.translate(_FOLD)
-
-
-def digits(value: str) -> str:
-    return "".join(ch for ch in value if ch.isdigit())
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -109,6 +107,21 @@ class PatternRule:
     # Speed: fewest digits a match can hold in one run of digits (separators allowed); the
     # rule is skipped when the text has no such run.
     min_digits: int = 0
+    # Speed: every match holds one run of at least ``min_digits`` digits (phones, IDs, cards),
+    # so only the text around such runs is scanned.
+    digit_window: bool = False
+    # Speed: every match lies within (before, after) characters of an ``anchor`` match, so
+    # only the text around anchor matches is scanned.
+    anchor_window: tuple[int, int] | None = None
+    # Words that make a match something else ("surgery on 5/3/1998" is not a birth date, the
+    # poison-control number is not the writer's): a veto word near the match drops it unless
+    # a positive cue word is also there.
+    veto: tuple[str, ...] = ()
+    veto_before: int = 40
+    veto_after: int = 30
+    # Word families the veto list can't spell out ("hysterectomy", "arthroplasty").
+    veto_regex: re.Pattern[str] | None = None
+    _veto_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     _context_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     def context_pattern(self) -> re.Pattern[str] | None:
@@ -117,6 +130,29 @@ class PatternRule:
         if self._context_re is None:
             object.__setattr__(self, "_context_re", cue_regex(self.context))
         return self._context_re
+
+
+    def veto_pattern(self) -> re.Pattern[str] | None:
+        if not self.veto:
+            return None
+        if self._veto_re is None:
+            object.__setattr__(self, "_veto_re", cue_regex(self.veto))
+        return self._veto_re
+
+
+def vetoed(rule: PatternRule, lowered: str, start: int, end: int) -> bool:
+    """A veto word in the window before the match or the one after (``lower_ascii`` text)."""
+    veto = rule.veto_pattern()
+    lo, hi = max(0, start - rule.veto_before), min(len(lowered), end + rule.veto_after)
+    if rule.veto_regex is not None and (
+        rule.veto_regex.search(lowered, lo, start) or rule.veto_regex.search(lowered, end, hi)
+    ):
+        return True
+    if veto is None:
+        return False
+    if find_cue(veto, lowered, lo, start) is not None:
+        return True
+    return find_cue(veto, lowered, end, hi) is not None
 
 
 def has_context(rule: PatternRule, lowered: str, start: int, end: int) -> bool:
@@ -137,22 +173,45 @@ _DIGIT_RUN = re.compile(r"\d(?:[ \-./()\u00a0\u200b-\u200d\ufeff]{0,2}\d)*")
 _MAX_MATCH = 64
 
 
-def _matches(rule: PatternRule, text: str, lowered: str) -> Iterator[re.Match[str]]:
-    """All matches of a rule; a rule that needs context is only scanned near its cue words."""
+# Scan margins around a digit run for ``digit_window`` rules ("+", "(0755)", "ext 214").
+_RUN_BEFORE = 16
+_RUN_AFTER = 24
+
+
+def _add_window(windows: list[list[int]], lo: int, hi: int) -> None:
+    if windows and lo <= windows[-1][1]:
+        windows[-1][1] = max(windows[-1][1], hi)
+    else:
+        windows.append([lo, hi])
+
+
+def _matches(
+    rule: PatternRule, text: str, lowered: str, runs: Sequence[tuple[int, int, int]] = ()
+) -> Iterator[re.Match[str]]:
+    """All matches of a rule; a rule that needs context is only scanned near its cue words, a
+    ``digit_window`` rule only near long enough digit runs (start, end, digit count)."""
     cue = rule.context_pattern() if rule.context_required else None
-    if cue is None:
+    windows: list[list[int]] = []
+    if cue is not None:
+        pos = 0
+        while (m := find_cue(cue, lowered, pos, len(lowered))) is not None:
+            pos = m.end()
+            lo = max(0, m.start() - rule.context_after - _MAX_MATCH)
+            hi = min(len(text), m.end() + rule.context_before + _MAX_MATCH)
+            _add_window(windows, lo, hi)
+    elif rule.anchor_window is not None and rule.anchor is not None:
+        before, after = rule.anchor_window
+        for m in rule.anchor.finditer(lowered):
+            _add_window(windows, max(0, m.start() - before), min(len(text), m.end() + after))
+    elif rule.digit_window and runs:
+        for start, end, count in runs:
+            if count >= rule.min_digits:
+                _add_window(
+                    windows, max(0, start - _RUN_BEFORE), min(len(text), end + _RUN_AFTER)
+                )
+    else:
         yield from rule.pattern.finditer(text)
         return
-    windows: list[list[int]] = []
-    pos = 0
-    while (m := find_cue(cue, lowered, pos, len(lowered))) is not None:
-        pos = m.end()
-        lo = max(0, m.start() - rule.context_after - _MAX_MATCH)
-        hi = min(len(text), m.end() + rule.context_before + _MAX_MATCH)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], hi)
-        else:
-            windows.append([lo, hi])
     for lo, hi in windows:
         for match in rule.pattern.finditer(text, lo, hi):
             # A match cut short by the window edge is not a real match.
@@ -167,15 +226,17 @@ class PatternRecognizer:
     def analyze(self, text: str, folded: str) -> list[Entity]:
         found: list[Entity] = []
         lowered = lower_ascii(folded)
-        longest_run = max(
-            (sum(ch.isdigit() for ch in m.group()) for m in _DIGIT_RUN.finditer(folded)), default=0
-        )
+        runs = [
+            (m.start(), m.end(), sum(ch.isdigit() for ch in m.group()))
+            for m in _DIGIT_RUN.finditer(folded)
+        ]
+        longest_run = max((count for _, _, count in runs), default=0)
         for rule in self.rules:
             if rule.min_digits > longest_run:
                 continue
             if rule.anchor is not None and rule.anchor.search(lowered) is None:
                 continue
-            for match in _matches(rule, folded, lowered):
+            for match in _matches(rule, folded, lowered, runs):
                 start, end = match.span(rule.group)
                 if rule.trim is not None:
                     start, end = rule.trim(folded, start, end)
@@ -185,6 +246,8 @@ class PatternRecognizer:
                 score = rule.score
                 context = has_context(rule, lowered, start, end)
                 if rule.context_required and not context:
+                    continue
+                if not context and vetoed(rule, lowered, start, end):
                     continue
                 if context:
                     score = min(1.0, score + 0.15)
@@ -198,46 +261,3 @@ class PatternRecognizer:
                         score = max(score, 0.95)
                 found.append(Entity(rule.entity, start, end, text[start:end], score))
         return found
-
-
-# -- validators (pure) ----------------------------------------------------------------------
-
-
-def luhn(value: str) -> bool:
-    nums = [int(c) for c in digits(value)]
-    total = 0
-    for i, n in enumerate(reversed(nums)):
-        if i % 2:
-            n *= 2
-            if n > 9:
-                n -= 9
-        total += n
-    return bool(nums) and total % 10 == 0
-
-
-_GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_GB11643_CHECK = "10X98765432"
-
-
-def gb11643(value: str) -> bool:
-    """Check character of an 18-character Chinese resident ID (GB 11643-1999)."""
-    raw = re.sub(SEP, "", value).upper()
-    if len(raw) != 18 or not raw[:17].isdigit():
-        return False
-    total = sum(int(c) * w for c, w in zip(raw[:17], _GB11643_WEIGHTS, strict=True))
-    return _GB11643_CHECK[total % 11] == raw[17]
-
-
-def plausible_date(year: int, month: int, day: int) -> bool:
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return False
-    if month in (4, 6, 9, 11) and day > 30:
-        return False
-    return not (month == 2 and day > 29)
-
-
-def ipv4(value: str) -> bool:
-    parts = value.split(".")
-    return len(parts) == 4 and all(
-        p.isdigit() and int(p) <= 255 and str(int(p)) == p for p in parts
-    )

@@ -63,3 +63,46 @@ def test_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_negatives(text: str) -> None:
     assert_untouched(text, ("ADDRESS",))
+
+
+# Round 2: unit first, street type first, building names, cued compounds, landmarks.
+ROUND2_POSITIVES = [
+    ("we're in apartment 3C at 400 W 57th St and the buzzer is broken", "ADDRESS",
+     "apartment 3C at 400 W 57th St"),
+    ("our flat is 9 Rue des Lilas apt 2 in Lyon", "ADDRESS", "9 Rue des Lilas apt 2"),
+    ("单位地址是广州市天河区天河路385号太古汇一座2501", "ADDRESS",
+     "广州市天河区天河路385号太古汇一座2501"),
+    ("我住在锦绣江南小区，离医院3公里", "ADDRESS", "锦绣江南小区"),
+    ("我们家在人民医院对面的阳光花园小区7栋2单元502", "ADDRESS", "阳光花园小区7栋2单元502"),
+    ("家住人民公园南门对面，腿脚不便", "ADDRESS", "人民公园南门对面"),
+    ("we are at 4402 Ridgecrest Dr in Austin", "ADDRESS", "4402 Ridgecrest Dr"),
+    ("home is 17 Maple Grove, Leeds LS6 2AB", "ADDRESS", "17 Maple Grove, Leeds LS6 2AB"),
+    ("I'm in the Sunset Towers, unit 1402", "ADDRESS", "Sunset Towers, unit 1402"),
+    ("住址：重庆市渝北区龙溪街道金港国际3栋", "ADDRESS", "重庆市渝北区龙溪街道金港国际3栋"),
+    ("address: 88 Jalan Bukit Bintang, Kuala Lumpur", "ADDRESS", "88 Jalan Bukit Bintang"),
+]
+
+ROUND2_NEGATIVES = [
+    "住在医院附近的宾馆，明天复查",
+    "我们住在酒店对面",
+    "我家在学校后面",
+    "住院部3楼护士站",
+    "walked 2 miles at the park today",
+    "Calle was the name of the nurse? no",
+    "门诊楼3楼302诊室门口等你",
+    "内科楼5楼护士站",
+    "康复中心3楼做理疗",
+    "我在协和医院东院3号楼等你",
+    "took 2 small green pills at the Dr office",
+    "北京市朝阳医院3号楼抽血",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND2_POSITIVES)
+def test_round2_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND2_NEGATIVES)
+def test_round2_negatives(text: str) -> None:
+    assert_untouched(text, ("ADDRESS",))

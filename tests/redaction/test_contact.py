@@ -61,3 +61,35 @@ def test_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_leaves_clinical_text_alone(text: str) -> None:
     assert_untouched(text)
+
+
+# Round 2: extensions, Chinese-numeral and 00-prefixed numbers; service numbers stay.
+ROUND2_POSITIVES = [
+    ("Please call my cell +44 20 7946 0958 ext 214 after 5", "PHONE", "+44 20 7946 0958 ext 214"),
+    ("新号码是一三九一二三四五六七八，麻烦更新", "PHONE", "一三九一二三四五六七八"),
+    ("电话 幺三八 一二三四 五六七八", "PHONE", "幺三八 一二三四 五六七八"),
+    ("the number is 0044 7911 123456, my UK phone", "PHONE", "0044 7911 123456"),
+    ("座机 0571 8765 4321 找我", "PHONE", "0571 8765 4321"),
+    ("fax the form to 800-555-0110 please", "PHONE", "800-555-0110"),
+    ("call me at (555) 123-4567 after 6", "PHONE", "(555) 123-4567"),
+]
+
+ROUND2_NEGATIVES = [
+    "Call the poison control center 1-800-222-1222? he swallowed 3 gummies",
+    "the suicide hotline 988 helped me last night",
+    "order 0012 3456 789 shipped",
+    "账号 0442 3190 2451 扣款失败",
+    "一三五上午打针，二四六休息",
+    "心理援助热线12356打不通",
+    "BP 120/80 HR 100 RR 18, glucose 250-300",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND2_POSITIVES)
+def test_round2_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND2_NEGATIVES)
+def test_round2_negatives(text: str) -> None:
+    assert_untouched(text, ("PHONE",))

@@ -49,3 +49,33 @@ def test_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_negatives(text: str) -> None:
     assert_untouched(text, ("DATE_OF_BIRTH",))
+
+
+# Round 2: a cue a few words away; event words near an uncued 19xx date mean NOT a DOB.
+ROUND2_POSITIVES = [
+    ("my date of birth is the 5th of May 1971 and", "DATE_OF_BIRTH", "5th of May 1971"),
+    ("DOB is on the 3/8/1962 line", "DATE_OF_BIRTH", "3/8/1962"),
+    ("Harriet Vance 12/02/1948 asking about INR", "DATE_OF_BIRTH", "12/02/1948"),
+    ("Our newborn was born 10/08/2024 at 7lb 2oz", "DATE_OF_BIRTH", "10/08/2024"),
+]
+
+ROUND2_NEGATIVES = [
+    "Had surgery on 5/3/1998 for a herniated disc",
+    "Diagnosed with type 2 diabetes on 11/20/1995",
+    "I had a hysterectomy on 9/14/1994, still need paps?",
+    "knee replacement 3/3/1999 on the left",
+    "she was hospitalized 2/20/1999 for a seizure",
+    "1998年5月3日做的阑尾手术，现在又痛",
+    "1996年3月2日住院做过胆囊切除",
+    "Had my gallbladder removed 06/12/1992",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND2_POSITIVES)
+def test_round2_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND2_NEGATIVES)
+def test_round2_negatives(text: str) -> None:
+    assert_untouched(text, ("DATE_OF_BIRTH",))

@@ -32,3 +32,24 @@ def test_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_negatives(text: str) -> None:
     assert_untouched(text, ("MRN",))
+
+
+ROUND2_POSITIVES = [
+    ("The bracelet says Admission No. AD88213, discharge?", "MRN", "AD88213"),
+    ("encounter number 55102934 for the ER visit", "MRN", "55102934"),
+]
+
+ROUND2_NEGATIVES = [
+    "admission was on Monday, discharged Friday",
+    "visit was 20 minutes",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND2_POSITIVES)
+def test_round2_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND2_NEGATIVES)
+def test_round2_negatives(text: str) -> None:
+    assert_untouched(text, ("MRN",))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.redaction.helpers import assert_finds, assert_untouched
+from tests.redaction.helpers import assert_finds, assert_untouched, found
 
 POSITIVES = [
+    ("tell xin her results are ready", "xin"),
     ("Dr. Sarah Chen said it's fine", "Sarah Chen"),
     ("hi dr lopez, stitches look red", "lopez"),
     ("my name is Maria Gonzalez", "Maria Gonzalez"),
@@ -42,6 +43,11 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # Messages typed in pinyin: syllables that are also given names are words here.
+    "xin kou teng de li hai, chu han",
+    "wo xin zang bu shu fu",
+    "shuo hua da she tou, zui wai le",
+    "ba ba tu ran yun dao le, jiao bu xing",
     "Will this rash go away?",
     "I hope the grace period covers it",
     "Mark the date on your calendar",
@@ -78,3 +84,63 @@ def test_finds(text: str, value: str) -> None:
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_negatives(text: str) -> None:
     assert_untouched(text, ("PERSON",))
+
+
+# Round 2: signatures, openers, labelled fields, headers (names_en_forms) and fixes.
+FORMS_POSITIVES = [
+    ("writing for my father, robert j. kowalski. He has a cough", "robert j. kowalski"),
+    ("member name robert j. kowalski, need prior auth", "robert j. kowalski"),
+    ("Bea here! are my results in?", "Bea"),
+    ("— Maria\n\nforgot to add the rash started Monday", "Maria"),
+    ("Thx!! -Jen", "Jen"),
+    ("ok bye for now, Pete", "Pete"),
+    ("Cheers,\nOllie B.", "Ollie B."),
+    ("hi, this is Beatriz, I had my baby 6 days ago", "Beatriz"),
+    ("hi again! it's Marguerite — BP 158/92", "Marguerite"),
+    ("Child: Mateo Silva, born 04/17/2016", "Mateo Silva"),
+    ("From: Gabriela Torres <gaby@example.com>", "Gabriela Torres"),
+    ("Friendly reminder from Anne-Marie Dubois", "Anne-Marie Dubois"),
+    ("Luis Alberto Mendoza Ortega, dob 1961/05/17", "Luis Alberto Mendoza Ortega"),
+    ("Signed, J. Alvarez", "J. Alvarez"),
+    ("Regards,\nJ. Smith", "J. Smith"),
+    ("I saw PA Johnson last week", "Johnson"),
+    ("NP Garcia said to wait", "Garcia"),
+    ("tell Gustavo I said thanks", "Gustavo"),
+    ("The patient, Tomasz Wiśniewski, was discharged", "Tomasz Wiśniewski"),
+    ("For: Leilani Kahale", "Leilani Kahale"),
+    ("can Mrs. Okonkwo-Reid get a wheelchair?", "Okonkwo-Reid"),
+]
+
+FORMS_NEGATIVES = [
+    "Meds:\n- Tylenol\n- Advil",
+    "Thanks so much! Happy Holidays",
+    "Thank you.\nGod Bless",
+    "Insulin here is so expensive",
+    "It's Monday, I still have the fever",
+    "To: Billing",
+    "BP 120/80 - Better today",
+    "Pain 7/10 - Worse",
+    "Emergency Room - MRN unknown",
+    "Family history: father MI at 52",
+    "thank God it was negative",
+    "please tell Medicare to resend the card",
+    "can you ask Walgreens to transfer it",
+    "tell Poison Control what he ate",
+    "My mother-in-law, Mrs. Reyes, is visiting",  # the title form finds Reyes, not "Mrs"
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FORMS_POSITIVES)
+def test_forms_find(text: str, value: str) -> None:
+    assert_finds(text, "PERSON", value)
+
+
+@pytest.mark.parametrize("text", FORMS_NEGATIVES[:-1])
+def test_forms_negatives(text: str) -> None:
+    assert_untouched(text, ("PERSON",))
+
+
+def test_title_not_taken_as_name_after_relation() -> None:
+    got = found(FORMS_NEGATIVES[-1])
+    assert ("PERSON", "Mrs") not in got
+    assert ("PERSON", "Reyes") in got

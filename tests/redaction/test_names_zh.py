@@ -92,3 +92,60 @@ def test_finds(text: str, value: str) -> None:
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_negatives(text: str) -> None:
     assert_untouched(text, ("PERSON",))
+
+
+# Round 2: names with structural evidence but no cue word (names_zh_forms).
+FORMS_POSITIVES = [
+    ("陆阳明天出差，复查能改期吗", "陆阳"),
+    ("李娜昨天做的胃镜", "李娜"),
+    ("宋佳说她也过敏", "宋佳"),
+    ("你好，姓马，马文斌，想问理疗", "马文斌"),
+    ("郭美玲（我表姐）推荐来的", "郭美玲"),
+    ("[微信转发] 张桂芳：今天血压160/100", "张桂芳"),
+    ("我叫Amy，中文名陈雅琪", "陈雅琪"),
+    ("秦小红和我同一天做的手术", "秦小红"),
+    ("叫我小雨就行", "小雨"),
+    ("找护士长刘芳拿一下报告", "刘芳"),
+    ("核对信息：赵子涵 13912345678", "赵子涵"),
+    ("他闺女李娜电话13588229014", "李娜"),
+    ("麻烦联系一下韦志明", "韦志明"),
+    ("我是傅斌的爱人", "傅斌"),
+    ("这是我妈（刘桂英）的检查单", "刘桂英"),
+    ("孩子他爸马建军出差了", "马建军"),
+    ("明天让孙浩带我去", "孙浩"),
+    ("许丽萍发烧三天了", "许丽萍"),
+]
+
+FORMS_NEGATIVES = [
+    "孩子宝宝38.5度烧了一天",
+    "宝宝今天咳嗽，吃了美林5ml",
+    "韩国明天有没有这个药",
+    "金银花说是可以泡水喝",
+    "石膏今天拆了，腿还肿",
+    "高烧昨天退了，今天37.2",
+    "周末说要来复查",
+    "高血压（我妈）吃什么药好",
+    "血压：150/90，心率：88",
+    "医生说血压高，护士长说明天出院",
+    "胡子刮了3天了",
+    "医生开的方子每次10克",
+    "孙子 5岁 发烧",
+    "主任医师高度怀疑是结石",
+    "医生马上来，护士周末休息",
+    "血糖 12.3 餐后 15.6",
+    "高血压发作了怎么办",
+    "金银花吃多了上火",
+    "安眠药吃了也睡不着",
+    "黄体酮吃了出血",
+    "让医生帮我看看，跟护士说了",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FORMS_POSITIVES)
+def test_forms_find(text: str, value: str) -> None:
+    assert_finds(text, "PERSON", value)
+
+
+@pytest.mark.parametrize("text", FORMS_NEGATIVES)
+def test_forms_negatives(text: str) -> None:
+    assert_untouched(text, ("PERSON",))

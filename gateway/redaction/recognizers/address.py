@@ -37,8 +37,10 @@ _UNIT = (
 )
 _ZH = (
     rf"(?=[\u4e00-\u9fffA-Za-z])(?:{_ADMIN}\s?){{0,4}}"
-    rf"(?:{_STREET}\s?{_STREET_NO}(?:\s?{_COMPOUND})?(?:{_UNIT})*"
-    rf"|{_COMPOUND}(?:{_UNIT})+)"
+    rf"(?:{_STREET}\s?{_STREET_NO}(?:\s?{_COMPOUND}|\s?{H}{{2,6}}?(?={_UNIT}))?(?:{_UNIT})*"
+    rf"|{_COMPOUND}(?:{_UNIT})+"
+    # After a district, any building name with a unit: "龙溪街道金港国际3栋".
+    rf"|(?<=[区县镇道])(?!{H}{{0,3}}(?:医院|诊所))[\u4e00-\u9fffA-Za-z]{{2,6}}?(?={_UNIT})(?:{_UNIT})+)"
 )
 # Building + unit with no compound name: "3号楼2单元401" (one unit alone, "住院部3楼", is not).
 _ZH_BUILDING = rf"(?<![\d一二三四五六七八九十])(?:{_NUM}(?:号楼|栋|幢|座)\s?{_NUM}(?:单元|门)(?:\s?\d{{3,4}}(?![\d年月日岁])|\s?{_NUM}室)?)"
@@ -55,9 +57,11 @@ _ZH_BARE_STREET = rf"{H}{{1,4}}?(?:市|州){H}{{1,4}}?(?:区|县)\s?{H}{{1,8}}?(
 _LEAD = re.compile(r"^(?:[我你他她它们咱家住在于是为到的寄送搬现目前地址:：,，\s]|居住|位于|现居)+")
 
 _SUFFIX = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Route|Rte|Boulevard|Blvd|Lane|Ln|Drive|Dr(?!\.?\s+[A-Z][a-z])"
+    # "Dr" before a capitalized word is a title ("Main Dr. Smith"), before "in" it is a street.
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Route|Rte|Boulevard|Blvd|Lane|Ln|Drive|Dr(?!\.?\s+(?-i:[A-Z][a-z]))"
     r"|Court|Ct|Place|Pl|Terrace|Ter|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Way|Square|Sq"
-    r"|Trail|Trl|Crescent|Pike|Row|Loop|Alley|Run|Crossing|Landing|Heights|Gardens|Walk)"
+    r"|Trail|Trl|Crescent|Pike|Row|Loop|Alley|Run|Crossing|Landing|Heights|Gardens|Walk|Grove|Mews"
+    r"|Wharf|Quay|Parade|Esplanade)"
 )
 # Words that never name a street: they make "walked 2 miles on the road" a non-address.
 _NOT_NAME = (
@@ -66,7 +70,7 @@ _NOT_NAME = (
     r"|cups?|glasses?|kids?|people|steps?|pounds?|lbs?|kgs?|kilos?|units?|percent|points?|degrees?|cm|inches)\b)"
 )
 _EN = (
-    rf"(?:(?:Room|Rm|Apt|Unit|Suite|Flat)\.?\s*#?\s*\w{{1,6}},\s*)?"
+    rf"(?:(?:Room|Rm|Apartment|Apt|Unit|Suite|Flat)\.?\s*#?\s*\w{{1,6}}(?:,\s*|\s+(?:at|in|of)\s+))?"
     r"(?:\bNo\.?\s*)?\b\d{1,6}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
     rf"(?:(?:{_NOT_NAME}[A-Za-z0-9][A-Za-z0-9'-]*\s+){{1,3}}?|\d+(?:st|nd|rd|th)\s+){_SUFFIX}\.?"
     # Numbered rural roads: "County Road 7", "Route 9".
@@ -75,7 +79,9 @@ _EN = (
     r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Flat|#)\.?\s*#?\s*[\w-]{1,6})?"
     r"(?:,\s*[A-Z][a-z]+\s+(?:District|County|Province|Borough)(?![A-Za-z]))?"
     r"(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}(?![\dA-Za-z]))?"
-    r"(?:,?\s*[A-Z]{2}(?![A-Za-z0-9])|(?:,\s*|\s+)(?-i:[A-Z]{3})(?![A-Za-z0-9]))?(?:\s+\d{4,5}(?:-\d{4})?|\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d|\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})?"
+    # A state code: capitals, or any case right before a ZIP ("in" after "Dr" is no state).
+    r"(?:,?\s*(?:(?-i:[A-Z]{2})|[A-Za-z]{2}(?=\s+\d{5}))(?![A-Za-z0-9])"
+    r"|(?:,\s*|\s+)(?-i:[A-Z]{3})(?![A-Za-z0-9]))?(?:\s+\d{4,5}(?:-\d{4})?|\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d|\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})?"
     r"(?![A-Za-z])"
 )
 # City, state and ZIP after a street or PO box: ", Bend, OR 97701", " Tucson AZ 85701".
@@ -93,19 +99,73 @@ _EN_CUED_BARE = (
     r"(?<=\s)\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?" + _NOT_NAME + r"[A-Za-z]{3,}"
     r"(?:\s+" + _NOT_NAME + r"[A-Za-z]{3,})?(?=\s*[,.;!]|\s*$)"
 )
+# Street type first (French, Spanish, Italian, Portuguese): "9 Rue des Lilas apt 2",
+# "Calle de Alcalá 45".
+_STREET_FIRST = (
+    r"(?i:rue|avenue|boulevard|chemin|all[ée]e|impasse|quai|calle|avenida|carrera|rua|via"
+    r"|viale|piazza|corso|jalan|jln)"
+)
+_ROMANCE = (
+    rf"\b(?:\d{{1,5}}(?:\s?(?i:bis|ter))?,?\s+{_STREET_FIRST}"
+    rf"|{_STREET_FIRST}(?=\s+(?:(?i:de|del|des|du|la|le|los|las|di|da|do|dos)\s+)*[A-Z][\w'-]+"
+    r"[ \t]*,?[ \t]*\d))"
+    r"\s+(?:(?i:de|del|des|du|la|le|los|las|di|da|do|dos|d')\s*)*[A-Z][\w'\u00c0-\u024f-]+"
+    r"(?:[ \t]+[A-Z][\w'\u00c0-\u024f-]+){0,2}(?:[ \t]*,?[ \t]*\d{1,5}(?![\d:/.]))?"
+    r"(?:,?\s*(?i:apt|appt|app|unit|#|piso|étage|etage)\.?\s*#?\s*\w{1,5}\b)?"
+)
+# A named building and a unit: "the Sunset Towers, unit 1402".
+_EN_BUILDING = (
+    r"\b(?:[A-Z][a-z]+[ \t]+){1,3}(?:Towers?|Apartments|Plaza|Residences|Building|Manor|Estates?"
+    r"|Condominiums?|Condos?|Lofts)\s*,?\s*(?i:unit|apt|apartment|suite|flat|#)\.?\s*#?\s*[\w-]{1,6}\b"
+)
 _EN_CN_AREA = r"(?:,\s*(?:Pudong|Puxi|Chaoyang|Haidian|Minhang|Xuhui|Tianhe|Nanshan|Futian)?,?\s*(?:Shanghai|Beijing|Guangzhou|Shenzhen|Hangzhou|Chengdu)?)?"
 
 
 # A delivery or residence verb inside the first characters of a match ends the lead-in
 # ("快递寄到广州市…": the address starts after 寄到).
 _LEAD_VERB = re.compile("寄到|寄至|送到|发到|住在|家住|地址|住址|位于|搬到")
+# A landmark before the address proper: "人民医院对面的阳光花园小区…" keeps only the compound
+# (the hospital is a landmark, not part of the address).
+_LANDMARK_REL = re.compile(r"(?:对面|旁边|隔壁|后面|前面|附近|边上|斜对面|楼上|楼下)的?")
 
 
 def _trim_lead(text: str, start: int, end: int) -> tuple[int, int]:
     for m in _LEAD_VERB.finditer(text, start, min(end, start + 10)):
         start = m.end()
+    for m in _LANDMARK_REL.finditer(text, start, min(end, start + 16)):
+        if m.end() < end:
+            start = m.end()
     lead = _LEAD.match(text[start:end])
     return (start + lead.end(), end) if lead else (start, end)
+
+
+# A named residential compound right after a residence cue, no building number:
+# "我住在锦绣江南小区", "家住幸福里社区".
+_ZH_CUED_COMPOUND = (
+    rf"(?:住在|家住|现住|居住在|住址是?|地址是?)[：:\s]?(?P<value>(?:{_ADMIN}){{0,3}}"
+    rf"(?!{H}{{0,6}}(?:医院|诊所|卫生|中心))"
+    rf"{H}{{2,8}}?{_alt('小区 花园 家园 公寓 新村 苑 大院 家属院 社区 宿舍 山庄 雅居 名苑 嘉园')})"
+    r"(?![\u4e00-\u9fff]{0,1}(?:医院|门口|附近))"
+)
+
+# A home described by a landmark after a residence cue: "家住人民公园南门对面",
+# "住在万达广场旁边的那栋楼". Vague ones ("住在医院附近") are left alone.
+_ZH_LANDMARK = (
+    r"(?:我家在|家住在?|我们住在?|住在)(?P<value>(?!在|医院|你们|这|那|附近|外地|学校|公司|单位|宾馆|酒店|老家)"
+    rf"{H}{{2,10}}?(?:[东南西北]门)?(?:斜对面|对面|旁边|隔壁|后面|后边|边上)"
+    rf"(?:的{H}{{0,6}}?(?:小区|楼|院|村|巷|胡同|平房))?)"
+)
+
+# Places inside a hospital ("门诊楼3楼302", "内科楼5楼", "协和医院东院3号楼") are not
+# somebody's address, unless a home part (street number, compound, unit) is there too.
+_HOSPITAL = re.compile(
+    "医院|门诊|住院|病房|急诊|医技|诊室|院区|分院|[东西南北]院|康复中心|体检中心|[内外儿]科|病区"
+)
+_HOME = re.compile(r"家属院|宿舍|小区|单元|[路街巷弄道]\s?\d")
+
+
+def _not_hospital(value: str) -> bool | None:
+    return False if _HOSPITAL.search(value) and not _HOME.search(value) else None
 
 
 _ZH_CONTEXT = ("地址", "住在", "家住", "住址", "寄到", "送到", "现住", "居住")
@@ -116,7 +176,9 @@ RULES = [
         re.compile(_ZH),
         0.8,
         "zh_street",
+        anchor_window=(56, 48),
         trim=_trim_lead,
+        validator=_not_hospital,
         anchor=re.compile(
             r"[\d一二三四五六七八九十两][号栋幢座单元楼层室户门排组区弄巷]|[区园寓厦苑庭村场心府城湾舍楼院]\s?\d"
         ),
@@ -127,14 +189,33 @@ RULES = [
         re.compile(_ZH_BUILDING),
         0.75,
         "zh_building",
+        anchor_window=(24, 16),
         context=_ZH_CONTEXT,
         anchor=re.compile("单元|门"),
+    ),
+    PatternRule(
+        "ADDRESS",
+        re.compile(_ZH_CUED_COMPOUND),
+        0.75,
+        "zh_cued_compound",
+        validator=_not_hospital,
+        group="value",
+        anchor=re.compile("住在|家住|现住|居住|住址|地址"),
+    ),
+    PatternRule(
+        "ADDRESS",
+        re.compile(_ZH_LANDMARK),
+        0.7,
+        "zh_landmark",
+        group="value",
+        anchor=re.compile("对面|旁边|隔壁|后面|后边|边上"),
     ),
     PatternRule(
         "ADDRESS",
         re.compile(_ZH_RURAL),
         0.75,
         "zh_rural",
+        anchor_window=(56, 24),
         trim=_trim_lead,
         context=_ZH_CONTEXT,
         anchor=re.compile("[村屯寨镇乡]"),
@@ -153,7 +234,10 @@ RULES = [
         re.compile(_EN + _EN_CN_AREA, re.IGNORECASE),
         0.8,
         "en_street",
-        anchor=re.compile(r"\d[a-z]?\s+(?:\S+\s+){1,4}?" + _SUFFIX.lower()),
+        anchor_window=(48, 160),
+        anchor=re.compile(
+            r"\d[a-z]?\s+(?:\S+\s+){1,4}?" + _SUFFIX.replace(r"(?!\.?\s+(?-i:[A-Z][a-z]))", "").lower()
+        ),
         context=(
             "address",
             "live at",
@@ -168,10 +252,27 @@ RULES = [
         ),
     ),
     PatternRule(
+        "ADDRESS",
+        re.compile(_ROMANCE),
+        0.75,
+        "street_type_first",
+        anchor=re.compile(
+            r"rue|avenue|boulevard|chemin|all[ée]e|impasse|quai|calle|avenida|carrera|rua|via|viale"
+            r"|piazza|corso|jalan|jln"
+        ),
+    ),
+    PatternRule(
         "ADDRESS", re.compile(r"\b(?:P\.?\s?O\.?\s?Box)\s+\d{1,6}\b" + _EN_TAIL),
         0.85,
         "po_box",
         anchor=re.compile("box"),
+    ),
+    PatternRule(
+        "ADDRESS",
+        re.compile(_EN_BUILDING),
+        0.75,
+        "en_building_unit",
+        anchor=re.compile(r"tower|apartments|plaza|residences|building|manor|estate|condo|lofts"),
     ),
     PatternRule(
         "ADDRESS",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.redaction.patterns import SEP, PatternRule, ipv4
+from gateway.redaction.patterns import SEP, PatternRule, digits, ipv4
 
 _NB = r"(?<![\dA-Za-z])"  # not glued to a longer token
 _NA = r"(?![\dA-Za-z])"
@@ -38,6 +38,55 @@ PHONE_CUES = (
 )
 
 
+# Service numbers the writer quotes but does not own: "call poison control 1-800-222-1222".
+SERVICE_WORDS = (
+    "poison",
+    "hotline",
+    "helpline",
+    "crisis",
+    "lifeline",
+    "suicide",
+    "nurse line",
+    "热线",
+    "急救",
+    "援助",
+    "投诉",
+    "客服",
+)
+
+# Numbers that belong to an order or a document, not a person.
+ORDER_WORDS = (
+    "order",
+    "tracking",
+    "invoice",
+    "ref",
+    "reference",
+    "confirmation",
+    "订单",
+    "单号",
+    "快递",
+    "发票",
+)
+
+_ZH_DIGIT = "[零〇一二三四五六七八九幺两]"
+
+
+def _intl_length(value: str) -> bool | None:
+    """00 + country code + national number: 11 to 16 digits in all, written in groups (an
+    unbroken 00… run is more often an order or record number)."""
+    grouped = len(digits(value)) < len(value)
+    return None if grouped and 11 <= len(digits(value)) <= 16 else False
+
+
+_EVEN_BLOCKS = re.compile(r"0\d{3} \d{4} \d{4}")
+
+
+def _not_even_blocks(value: str) -> bool | None:
+    """"0442 3190 2451": three even blocks of four read as an account or order number more
+    often than a landline (written 0442-31902451); it needs a phone cue."""
+    return False if _EVEN_BLOCKS.fullmatch(value) else None
+
+
 def _trim_trailing_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in ".,;:!?":
         end -= 1
@@ -47,11 +96,17 @@ def _trim_trailing_punctuation(text: str, start: int, end: int) -> tuple[int, in
 RULES = [
     PatternRule(
         "PHONE",
-        re.compile(rf"{_NB}(?:(?:\+|00)?86{S}|\(\+?86\){S})?1{S}[3-9]{S}\d(?:{S}\d){{8}}{_NA}"),
+        # "1-800-222-1222" is a North American toll-free number, not a mobile starting 180.
+        re.compile(
+            rf"{_NB}(?:(?:\+|00)?86{S}|\(\+?86\){S}|(?!1{SEP}\d{{3}}{SEP}\d{{3}}{SEP}\d{{4}}{_NA}))"
+            rf"1{S}[3-9]{S}\d(?:{S}\d){{8}}{_NA}"
+        ),
         0.9,
         "cn_mobile",
+        digit_window=True,
         min_digits=11,
         context=PHONE_CUES,
+        veto=SERVICE_WORDS,
     ),
     PatternRule(
         "PHONE",
@@ -62,27 +117,51 @@ RULES = [
         ),
         0.85,
         "cn_landline",
+        digit_window=True,
         min_digits=10,
         context=PHONE_CUES,
+        validator=_not_even_blocks,
+        veto=SERVICE_WORDS,
     ),
     PatternRule(
         "PHONE",
         re.compile(
-            rf"{_NB}(?:\+1{S}|1{SEP})?(?:\([2-9]\d{{2}}\)\s?|[2-9]\d{{2}}{SEP})[2-9]\d{{2}}"
+            # The exchange may start with 0/1 in hand-written numbers ("(555) 123-4567").
+            rf"{_NB}(?:\+1{S}|1{SEP})?(?:\([2-9]\d{{2}}\)\s?|[2-9]\d{{2}}{SEP})\d{{3}}"
             rf"{SEP}\d{{4}}(?:\s*(?:ext\.?|x)\s*\d{{1,5}})?{_NA}",
             re.IGNORECASE,
         ),
         0.85,
         "nanp",
+        digit_window=True,
         min_digits=10,
         context=PHONE_CUES,
+        veto=SERVICE_WORDS,
     ),
     PatternRule(
         "PHONE",
-        re.compile(rf"(?<![\dA-Za-z+])\+(?!86|1\b)\d{{1,3}}(?:{SEP}?\(?\d{{1,4}}\)?){{2,5}}{_NA}"),
+        re.compile(
+            rf"(?<![\dA-Za-z+])\+(?!86|1\b)\d{{1,3}}(?:{SEP}?\(?\d{{1,4}}\)?){{2,5}}"
+            rf"(?:\s*(?:ext\.?|x|extension)\s*\d{{1,5}})?{_NA}",
+            re.IGNORECASE,
+        ),
         0.8,
         "international",
+        digit_window=True,
         min_digits=7,
+        context=PHONE_CUES,
+    ),
+    PatternRule(
+        # International numbers dialled with 00: "0044 7911 123456", "0033 6 12 34 56 78".
+        "PHONE",
+        re.compile(rf"(?<![\dA-Za-z+.,/:-])00(?!86)[1-9]\d{{0,2}}(?:{SEP}?\d{{1,5}}){{2,5}}{_NA}"),
+        0.75,
+        "intl_00",
+        digit_window=True,
+        min_digits=11,
+        validator=_intl_length,
+        veto=ORDER_WORDS,
+        anchor=re.compile("00[1-9]"),
         context=PHONE_CUES,
     ),
     PatternRule(
@@ -93,6 +172,7 @@ RULES = [
         ),
         0.85,
         "uk_mobile",
+        digit_window=True,
         min_digits=11,
         context=PHONE_CUES,
     ),
@@ -106,6 +186,29 @@ RULES = [
         context=PHONE_CUES,
         context_required=True,
         context_before=16,
+        context_after=0,
+    ),
+    PatternRule(
+        # Mobile numbers spelled in Chinese numerals: "一三九一二三四五六七八".
+        "PHONE",
+        re.compile(
+            rf"(?<![零〇一二三四五六七八九十幺两])[一幺]\s?[三四五六七八九](?:[\s\-]?{_ZH_DIGIT}){{9}}"
+            r"(?![零〇一二三四五六七八九十幺两百千万])"
+        ),
+        0.8,
+        "cn_mobile_hanzi",
+        anchor=re.compile("[一幺][三四五六七八九]"),
+        context=PHONE_CUES,
+    ),
+    PatternRule(
+        # Any 7-12 Chinese-numeral digits right after a phone cue (landlines, "幺三八…").
+        "PHONE",
+        re.compile(rf"{_ZH_DIGIT}(?:[\s\-]?{_ZH_DIGIT}){{6,11}}(?![零〇一二三四五六七八九十幺两百千万])"),
+        0.75,
+        "cued_hanzi_digits",
+        context=PHONE_CUES,
+        context_required=True,
+        context_before=12,
         context_after=0,
     ),
     PatternRule(
@@ -138,6 +241,7 @@ RULES = [
         re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])"),
         0.6,
         "ipv4",
+        digit_window=True,
         min_digits=4,
         anchor=re.compile(r"\d\.\d+\.\d"),
         validator=ipv4,

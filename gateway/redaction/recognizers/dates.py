@@ -54,6 +54,24 @@ _MONTH_DAY = (
     rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]|\s*\d)"
 )
 
+# Event words near an uncued full date: the date is a medical event, not a birth date
+# ("had surgery on 5/3/1998", "1998年5月3日做的阑尾手术", "diagnosed 11/20/1995").
+EVENT_WORDS = (
+    "surgery", "surgeries", "operation", "operated", "diagnosed", "diagnosis", "dx", "dx'd",
+    "hospitalized", "hospitalised", "admitted", "discharged", "removed", "removal", "fracture",
+    "broke", "stroke", "heart attack", "accident", "injury", "injured", "seizure", "transplant",
+    "biopsy", "started", "since", "began", "onset", "procedure", "replaced", "replacement",
+    "c-section", "miscarriage", "chemo", "radiation", "bypass", "stent", "passed away", "died",
+    "vaccinated", "vaccine", "shot", "scan", "x-ray", "mri",
+    "手术", "确诊", "诊断", "住院", "发病", "出院", "入院", "开刀", "做的", "切除", "查出",
+    "发现", "骨折", "中风", "脑梗", "心梗", "车祸", "开始", "以来", "化疗", "放疗", "移植",
+    "支架", "剖腹产", "流产", "去世", "接种", "摔",
+)
+
+# Procedure names by their endings: hysterectomy, tracheotomy, colostomy, arthroplasty,
+# colonoscopy, angiography, nephrolithotripsy.
+PROCEDURE_WORDS = re.compile(r"[a-z]{3,}(?:ectomy|otomy|ostomy|plasty|scopy|graphy|tripsy|pexy)\b")
+
 RULES = [
     PatternRule(
         "DATE_OF_BIRTH",
@@ -75,7 +93,31 @@ RULES = [
         ),
         0.6,
         "dob_1900s",
+        anchor=re.compile(r"19\d\d"),
+        anchor_window=(8, 16),
         min_digits=6,
+        veto=EVENT_WORDS,
+        veto_regex=PROCEDURE_WORDS,
+        veto_before=36,
+        veto_after=24,
+    ),
+    PatternRule(
+        # The cue a few filler words away: "date of birth is the 5th of May 1971".
+        "DATE_OF_BIRTH",
+        re.compile(
+            r"(?:date\s+of\s+birth|birth\s*date|birthday|\bdob|d\.o\.b\.?|\bborn(?:\s+on)?"
+            r"|出生日期|生日)\s*(?:is|was|:|：|-|=|是|为)?\s*(?:(?:is|was|on|the|in|like)\s+){0,3}"
+            rf"(?P<value>(?<![\d/.-]){_FULL_DATE})(?!\d|[/.-]\d|\s*(?:岁|years?))",
+            re.IGNORECASE,
+        ),
+        0.85,
+        "dob_far_cue",
+        group="value",
+        # Speed: only scanned near the cue words themselves.
+        context=("birth", "birthday", "birthdate", "dob", "d.o.b", "born", "出生日期", "生日"),
+        context_required=True,
+        context_before=48,
+        context_after=0,
     ),
     PatternRule(
         "DATE_OF_BIRTH",
@@ -86,6 +128,7 @@ RULES = [
         ),
         0.8,
         "dob_month_day",
+        anchor_window=(0, 48),
         group="value",
         anchor=re.compile("生日|出生日期|birthday|bday|b-day|dob"),
     ),

@@ -92,6 +92,7 @@ RULES = [
         re.compile(rf"(?<![\dA-Za-z])[1-9](?:{SEP}?\d){{12,18}}(?![\dA-Za-z])"),
         0.5,
         "card_number",
+        digit_window=True,
         min_digits=13,
         validator=luhn,
         context=CARD_CUES,
@@ -111,6 +112,7 @@ RULES = [
         ),
         0.9,
         "insurance_cued",
+        anchor_window=(0, 80),
         anchor=re.compile(
             r"医保卡|医保号|医保个人|医保编号|医保账号|社保卡|社保号|社保编号|参保|保单号|保险单号|保险号"
             r"|个人编号|member|policy|insurance\s*(?:id|number|no|#|card)|subscriber|medicare"

@@ -18,6 +18,7 @@ from gateway.redaction.recognizers.names_en_data import (
     NOT_SURNAME,
     PINYIN_SURNAMES,
     RELATIONS,
+    TITLE_WORDS,
 )
 
 KNOWN = FIRST_NAMES | AMBIGUOUS
@@ -41,7 +42,7 @@ _rel = "|".join(sorted((re.escape(r) for r in RELATIONS), key=len, reverse=True)
 _RELATION = re.compile(
     rf"\b(?:my|our|his|her|their)\s+(?:(?:\d+\s*(?:yo|y/?o|year[- ]old)|little|older|younger"
     rf"|baby|oldest|youngest|eldest|new|old)\s+)*(?:{_rel})\s*,?\s+(?:named\s+|called\s+|is\s+)?"
-    rf"(?P<name>{_WORD}(?:\s+{_WORD})?)",
+    rf"(?P<name>{_WORD}(?:\s+[A-Za-z]\.)?(?:\s+{_WORD})?)",
     re.IGNORECASE,
 )
 # Speed: cheap literal hints (on lower-cased text) that must occur for a rule to be scanned.
@@ -70,6 +71,7 @@ _PINYIN_SYLLABLE = (
 _EPONYM = re.compile(r"['’]s\s+(?:disease|syndrome|palsy|disorder|sign|test|ulcer|cyst)\b", re.I)
 _PLACE_PREFIX = re.compile(r"\b(?:St|Saint|Ste|Mt|Fort|Lake|Port)\.?\s*$")
 _PINYIN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}", re.IGNORECASE)
+_SYLLABLE = re.compile(_PINYIN_SYLLABLE)
 # "Bill was my husband", "April is my daughter": a word defined as a relation.
 _IS_RELATION = re.compile(
     rf"(?<![A-Za-z'])(?P<name>{_WORD})\s+(?:is|was|'s)\s+(?:my|our)\s+(?:(?:late|ex|older"
@@ -115,14 +117,18 @@ def _name_tokens(text: str, start: int, end: int, *, allow_lower: bool) -> tuple
             break
         if not allow_lower and not _is_capitalized(word):
             break
-        if i > 0 and not (_is_capitalized(word) or allow_lower):
+        # "Mrs. Okonkwo-Reid get a…": a capitalized name ends at a lower-case word.
+        if i > 0 and not _is_capitalized(word) and _is_capitalized(kept[0].group()):
             break
         if i > 0 and text[tokens[i - 1].end() : tok.start()].strip() not in ("", "."):
             break
         kept.append(tok)
     if not kept:
         return None
-    return kept[0].start(), kept[-1].end()
+    end = kept[-1].end()
+    if len(kept) > 1 and len(kept[-1].group()) == 1 and text[end : end + 1] == ".":
+        end += 1  # a closing initial keeps its period: "Ollie B."
+    return kept[0].start(), end
 
 
 class EnglishNameRecognizer:
@@ -142,6 +148,8 @@ class EnglishNameRecognizer:
         for m in _TITLE.finditer(folded) if hint["title"] else ():
             title = folded[m.start() : m.start("name")].strip().rstrip(".").lower()
             first = m.group("name").split()[0].lower()
+            if m.group("name").split()[0].isupper() and len(first) <= 3 and first not in KNOWN:
+                continue  # "father MI at 52", "Dr. ER": an abbreviation after a title word
             before = folded[max(0, m.start() - 12) : m.start()].lower()
             if len(title) > 3 and _ARTICLE_END.search(before):
                 continue  # "the doctor helped", "my nurse said": a noun, not a title
@@ -185,8 +193,10 @@ class EnglishNameRecognizer:
             )
         for m in _RELATION.finditer(folded):
             first = m.group("name").split()[0]
-            if first.lower() in NOT_SURNAME:
-                continue
+            if first.lower() in NOT_SURNAME or first.rstrip(".").lower() in TITLE_WORDS:
+                continue  # "my mother-in-law, Mrs. Reyes": the title form finds the name
+            if first.isupper() and first.lower() not in KNOWN:
+                continue  # "father MI at 52": an abbreviation, not a name
             if not _is_capitalized(first) and first.lower() not in KNOWN - AMBIGUOUS:
                 continue
             add(_name_tokens(folded, *m.span("name"), allow_lower=True), 0.85)
@@ -242,15 +252,20 @@ class EnglishNameRecognizer:
 
     def _given_names(self, folded: str, text: str, found: list[Entity]) -> None:
         tokens = list(_TOKEN.finditer(folded))
+        # In a message typed in pinyin ("xin kou teng", "hua da she tou") lowercase syllables
+        # that are also given names (xin, hua, yun) are words: hiding them blinds triage.
+        syllables = sum(bool(_SYLLABLE.fullmatch(t.group())) for t in tokens)
+        pinyin_text = len(tokens) >= 3 and syllables >= 0.6 * len(tokens)
         for i, tok in enumerate(tokens):
             word = tok.group()
             low = word.lower()
+            if pinyin_text and not _is_capitalized(word):
+                continue
+            if low not in KNOWN and "-" in low and all(p in KNOWN for p in low.split("-")):
+                low = low.split("-")[0]  # "Anne-Marie", "Mary-Kate": known parts
             if low not in KNOWN or _EPONYM.match(folded, tok.end()):
                 continue
-            if re.search(
-                r"\b(?:St|Saint|Ste|Mt|Fort|Lake|Port)\.?\s*$",
-                folded[max(0, tok.start() - 7) : tok.start()],
-            ):
+            if _PLACE_PREFIX.search(folded[max(0, tok.start() - 7) : tok.start()]):
                 continue  # St. Mary's, Fort Worth: places, not people
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             adjacent = nxt is not None and folded[tok.end() : nxt.start()] in (" ", "  ")

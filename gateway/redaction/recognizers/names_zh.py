@@ -17,6 +17,7 @@ from gateway.redaction.recognizers.names_zh_data import (
     AH_EXCLUDE,
     AMBIGUOUS_CHARS,
     CUES,
+    DOUBLED_WORDS,
     FAMILIAR,
     FAMILIAR_EXCLUDE,
     GIVEN_CHARS,
@@ -41,6 +42,7 @@ _FAMILIAR_EXCLUDE = FAMILIAR_EXCLUDE
 H = r"[\u4e00-\u9fff]"
 _surname = "|".join(sorted(SURNAMES_2, key=len, reverse=True)) + f"|[{SURNAMES_1}]"
 _title_alt = "|".join(sorted(TITLES, key=len, reverse=True))
+_TITLE_SET = frozenset(TITLES)
 # A lookahead so matches may overlap: "谢谢罗老师" must still try "罗老师" after "谢罗老师".
 _TITLED = re.compile(rf"(?=(?P<name>(?:{_surname}){H}{{0,2}}?)(?P<title>{_title_alt}))")
 _FAMILIAR_RE = re.compile(
@@ -82,12 +84,12 @@ _SPEAKER = re.compile(
 )
 _NICK_AFTER_CUE = re.compile(
     rf"(?P<cue>{_cue_alt})[：:\s,，是叫]{{0,2}}(?P<name>阿{H}|小{H}|({H})\3)"
-    r"(?=[^\u4e00-\u9fff]|$|[发烧咳疼痛头吐拉的说也在是和跟今昨])"
+    r"(?=[^\u4e00-\u9fff]|$|[发烧咳疼痛头吐拉的说也在是和跟今昨就])"
 )
 _follow = re.escape(NAME_FOLLOW)
 _verb_alt = "|".join(sorted(PERSON_VERBS, key=len, reverse=True))
 # "跟刘芳说", "陪王丽去": a person verb, then surname + given-name characters.
-_VERB_NAME = re.compile(rf"(?=(?:{_verb_alt})(?P<name>(?:{_surname}){H}{{1,2}}))")
+_VERB_NAME = re.compile(rf"(?=(?:{_verb_alt})(?:一下)?(?P<name>(?:{_surname}){H}{{1,2}}))")
 _STRICT_VERB_NAME = re.compile(
     rf"(?:{'|'.join(STRICT_PERSON_VERBS)})(?P<name>(?:{_surname}){H}{{2}})(?=[{_follow}]|$)"
 )
@@ -165,6 +167,8 @@ class ChineseNameRecognizer:
             title = m.group("title")
             if any(ch in _GIVEN_STOP for ch in folded[name_start + sl : m.end("name")]):
                 continue
+            if folded[max(0, name_start - 1) : name_start + 1] in _TITLE_SET:
+                continue  # "主任医师": 任 ends the title 主任, it is no surname here
             if given == 0 and folded[name_start] in AMBIGUOUS:
                 continue
             # "张医生" is a name form by itself; short relational titles (姐, 哥) need a full name.
@@ -216,10 +220,14 @@ class ChineseNameRecognizer:
             if end - start >= 2 and end == m.end("name"):
                 add(start, end, 0.75)
         for m in _NICK_AFTER_CUE.finditer(folded):
-            if m.group("cue") not in WEAK_CUES and m.group("name") not in _FAMILIAR_EXCLUDE:
-                name = m.group("name")
-                if name[-1] not in _GIVEN_STOP:
-                    add(m.start("name"), m.end("name"), 0.75)
+            name = m.group("name")
+            if (
+                m.group("cue") not in WEAK_CUES
+                and name not in _FAMILIAR_EXCLUDE
+                and name not in DOUBLED_WORDS
+                and name[-1] not in _GIVEN_STOP
+            ):
+                add(m.start("name"), m.end("name"), 0.75)
         for m in _SPEAKER.finditer(folded):
             start = m.start("name")
             end = _given_name(folded, start, _surname_len(folded, start))
