@@ -28,11 +28,28 @@ _CLAUSE_BREAK = re.compile(
 )
 # How far before a mention a negation or softening cue still applies (characters).
 NEGATION_WINDOW = 24
+# Extra text kept before the window so a pseudo-negation ('不知道') is seen whole.
+PSEUDO_MARGIN = 40
 MILD_WINDOW = 10
 _LATIN = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"\w")
 # Only these are softened by "a bit", "streaks of", "my usual seizure"; chest pain on exertion
 # is a classic warning sign and must not be.
 MILD_CONCEPTS = frozenset({"cant_breathe", "short_of_breath_mild", "major_bleeding", "seizure"})
+# Events that are over when they happened weeks ago ("had a small seizure last month");
+# treatments and risks of weeks ago (chemotherapy, surgery, a long flight) still count.
+EPISODIC_CONCEPTS = frozenset(
+    {"seizure", "syncope", "collapse", "choking", "suicidal_intent", "self_harm_now",
+     "major_bleeding", "head_injury", "major_injury", "anaphylaxis_word", "overdose",
+     "face_droop", "one_sided_weakness", "speech_trouble", "stroke_other", "chest_pain",
+     "cant_breathe"}
+)
+# Deficits that may be long-standing ("slurred since her stroke in 2018", "一直这样好几年了");
+# an acute illness on top of a chronic disease ("老慢支几十年了，这两天喘得厉害") is not.
+CHRONIC_CONCEPTS = frozenset(
+    {"face_droop", "one_sided_weakness", "speech_trouble", "altered_consciousness",
+     "shock_confusion"}
+)
 
 MODIFIERS = (
     "negation",
@@ -49,6 +66,11 @@ MODIFIERS = (
     "mild",
     "now_marker",
     "inner_negation",
+    "neg_list",
+    "chronic",
+    "work_observer",
+    "patient_experiencer",
+    "recent_past",
 )
 
 
@@ -60,6 +82,11 @@ class Rule:
     reason: str
     history_ok: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()
+    # Escalation on independent signals: at least `min_any` of `any_of` must be active too.
+    any_of: tuple[str, ...] = ()
+    min_any: int = 0
+    # Concepts that still count when softened ("有点喘" after an allergen).
+    mild_ok: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -98,16 +125,27 @@ class RuleTriager:
                 reason=str(r["reason"]),
                 history_ok=frozenset(r.get("history_ok", ())),
                 unless=frozenset(r.get("unless", ())),
+                any_of=tuple(r.get("any", ())),
+                min_any=int(r.get("min", 1 if r.get("any") else 0)),
+                mild_ok=frozenset(r.get("mild_ok", ())),
             )
             for r in rules
         ]
-        needed = {c for rule in self.rules for c in rule.concepts + tuple(rule.unless)}
+        needed = {
+            c for rule in self.rules for c in rule.concepts + tuple(rule.unless) + rule.any_of
+        }
         needed |= set(MODIFIERS)
         missing = needed - set(self.patterns)
         if missing:
             raise ValueError(f"triage rules use unknown concepts: {sorted(missing)}")
+        # One scan decides whether any signal of an escalation rule is present at all.
+        self.any_gates = {
+            rule.any_of: _compile(self.patterns[c].pattern for c in rule.any_of)
+            for rule in self.rules
+            if rule.any_of
+        }
         self.concepts = sorted(
-            {c for rule in self.rules for c in rule.concepts + tuple(rule.unless)}
+            {c for rule in self.rules for c in rule.concepts + tuple(rule.unless) + rule.any_of}
         )
 
     @classmethod
@@ -125,9 +163,25 @@ class RuleTriager:
         points = sorted(cuts)
         return [(a, b) for a, b in itertools.pairwise(points) if b > a]
 
-    def _status(self, text: str, clause: tuple[int, int], start: int, end: int) -> str:
+    def _status(
+        self,
+        text: str,
+        clause: tuple[int, int],
+        start: int,
+        end: int,
+        cache: dict[tuple[str, int, int], Any] | None = None,
+    ) -> str:
         cs, ce = clause
         p = self.patterns
+        memo = {} if cache is None else cache
+
+        def in_clause(name: str) -> bool:
+            # Clause-wide cues are the same for every mention in the clause.
+            key = (name, cs, ce)
+            if key not in memo:
+                memo[key] = p[name].search(text, cs, ce) is not None
+            return bool(memo[key])
+
         # An English mention is searched too ("face isn't drooping" is one match); Chinese
         # symptom words carry their own 不/没 (叫不醒, 没尿) and are judged by what precedes.
         latin = _LATIN.search(text, start, end) is not None
@@ -135,20 +189,34 @@ class RuleTriager:
         # ("胸口揪着疼") would otherwise swallow the negation itself ("胸口不疼", "嘴巴没歪").
         if not latin and p["inner_negation"].search(text, start, end):
             return "negated"
-        pre = _blank(text[cs : end if latin else start], p["pseudo_negation"])
-        around = text[cs:ce]
-        if p["recurrence"].search(around):
+        # One negation over a run-on list of symptoms: "没有发烧咳嗽胸闷气短".
+        key = ("neg_list", cs, ce)
+        if key not in memo:
+            memo[key] = [(m.start(), m.end()) for m in p["neg_list"].finditer(text, cs, ce)]
+        if any(a <= start and end <= b for a, b in memo[key]):
+            return "negated"
+        # Only the text just before the mention can negate it; blanking pseudo-negations in
+        # a long clause prefix for every mention would be quadratic.
+        lo = max(cs, start - NEGATION_WINDOW - PSEUDO_MARGIN)
+        # English: blank to the clause end, a pseudo-negation may run past the mention
+        # ("puffer isn't doing anything"). Chinese: only what precedes ("没发烧" negates 发烧).
+        if latin:
+            pre = _blank(text[lo:ce], p["pseudo_negation"])[: end - lo]
+        else:
+            pre = _blank(text[lo:start], p["pseudo_negation"])
+        # "what should we do if he has a seizure again" is a question, not a recurrence.
+        if p["hypothetical"].search(text, cs, start) or in_clause("informational"):
+            return "hypothetical"
+        if in_clause("recurrence"):
             return "active"  # "same pain again" beats "in 2019"
         for m in p["negation"].finditer(pre):
-            if (start - cs) - m.end() <= NEGATION_WINDOW:
+            if (start - lo) - m.end() <= NEGATION_WINDOW:
                 return "negated"
         if p["post_negation"].match(text[end:ce]):
             return "negated"
-        if p["hypothetical"].search(text, cs, start) or p["informational"].search(around):
-            return "hypothetical"
-        if p["family"].search(around) and p["family_history_marker"].search(around):
+        if in_clause("family") and in_clause("family_history_marker"):
             return "family_history"
-        if p["history"].search(around) and not p["now_marker"].search(text[start:ce]):
+        if in_clause("history") and not p["now_marker"].search(text, start, ce):
             return "historical"
         return "active"
 
@@ -177,24 +245,61 @@ class _Scan:
         self.triager = triager
         self.clean = _blank(text, triager.patterns["idiom"])
         self.clauses = triager._clauses(self.clean)
+        self.staff = triager.patterns["work_observer"].search(self.clean) is not None
         # Several concepts often match the same words ("vomiting"); judge each span once.
         self.statuses: dict[tuple[int, int], str] = {}
+        self.memo: dict[tuple[str, int, int], Any] = {}
         self.found: dict[str, list[Mention]] = {}
-        self.summary: dict[str, tuple[bool, bool, bool]] = {}
+        self.summary: dict[str, tuple[bool, bool, bool, bool]] = {}
 
     def _judge(self, concept: str, m: re.Match[str]) -> Mention:
         t, clean = self.triager, self.clean
-        clause = next((c for c in self.clauses if c[0] <= m.start() < c[1]), (0, len(clean)))
+        index = next(
+            (i for i, c in enumerate(self.clauses) if c[0] <= m.start() < c[1]), None
+        )
+        clause = (0, len(clean)) if index is None else self.clauses[index]
         span = (m.start(), m.end())
         if span not in self.statuses:
-            self.statuses[span] = t._status(clean, clause, m.start(), m.end())
+            status = t._status(clean, clause, m.start(), m.end(), self.memo)
+            # A nurse or doctor telling about a patient at work: not the writer's emergency.
+            if (
+                status == "active"
+                and self.staff
+                and t.patterns["patient_experiencer"].search(clean, *clause)
+            ):
+                status = "historical"
+            self.statuses[span] = status
+        status = self.statuses[span]
+        if status == "active" and concept in CHRONIC_CONCEPTS and index is not None:
+            status = self._chronic(index, clause) or status
+        if (
+            status == "active"
+            and concept in EPISODIC_CONCEPTS
+            and t.patterns["recent_past"].search(clean, *clause)
+            and not t.patterns["now_marker"].search(clean, m.start(), clause[1])
+        ):
+            status = "historical"
         pre = clean[clause[0] : m.start()]
         # "喘不上来气…是我爬了十层楼以后": the softener may also follow in the clause.
         mild = concept in MILD_CONCEPTS and bool(
             t.patterns["mild"].search(pre[-MILD_WINDOW:])
             or t.patterns["mild"].search(clean, m.start(), clause[1])
         )
-        return Mention(concept, m.start(), m.end(), self.statuses[span], mild)
+        return Mention(concept, m.start(), m.end(), status, mild)
+
+    def _chronic(self, index: int, clause: tuple[int, int]) -> str | None:
+        """'historical' when a long-standing deficit is described around the clause."""
+        clean, p = self.clean, self.triager.patterns
+        # The clauses with words in them around this one (a run of spaces is a clause of its
+        # own); two back: "had parkinson's for 10 years, her speech is quiet and slurred".
+        before = [c[0] for c in self.clauses[:index] if _WORD.search(clean, *c)]
+        prev = before[-2] if len(before) > 1 else before[0] if before else clause[0]
+        nxt = next(
+            (c[1] for c in self.clauses[index + 1 :] if _WORD.search(clean, *c)), clause[1]
+        )
+        if p["chronic"].search(clean, prev, nxt) and not p["now_marker"].search(clean, prev, nxt):
+            return "historical"
+        return None
 
     def mentions(self, concept: str) -> list[Mention]:
         if concept not in self.found:
@@ -205,11 +310,12 @@ class _Scan:
             ]
         return self.found[concept]
 
-    def state(self, concept: str) -> tuple[bool, bool, bool]:
-        """(strong, active, past): active and not softened, active, past or family history."""
+    def state(self, concept: str) -> tuple[bool, bool, bool, bool]:
+        """(strong, active, past, asked): active and not softened, active, past or family
+        history, and mentioned in a question or hypothetical."""
         if concept in self.summary:
             return self.summary[concept]
-        strong = active = past = False
+        strong = active = past = asked = False
         for m in self.triager.patterns[concept].finditer(self.clean):
             if m.end() == m.start():
                 continue
@@ -221,16 +327,42 @@ class _Scan:
                     break  # satisfies every rule; the past flag is then never consulted
             elif mn.status in ("historical", "family_history"):
                 past = True
-        self.summary[concept] = (strong, active, past)
+            elif mn.status == "hypothetical":
+                asked = True
+        self.summary[concept] = (strong, active, past, asked)
         return self.summary[concept]
 
     def fires(self, rule: Rule) -> bool:
         pool = 0 if rule.level == "emergency" else 1
+        mild_ok, history_ok = rule.mild_ok, rule.history_ok
+        # Concepts already judged first: a known miss spares scanning the others. Otherwise
+        # the order of the rule: its first concept should be the rarest.
+        if len(rule.concepts) > 1:
+            summary = self.summary
+            for c in rule.concepts:
+                st = summary.get(c)
+                if st is not None and not (
+                    st[pool] or (c in mild_ok and st[1]) or (c in history_ok and st[2])
+                ):
+                    return False
         for c in rule.concepts:
             st = self.state(c)
-            if not (st[pool] or (c in rule.history_ok and st[2])):
+            if not (st[pool] or (c in mild_ok and st[1]) or (c in history_ok and st[2])):
                 return False
-        return not any(self.state(c)[1] for c in rule.unless)
+        if rule.min_any:
+            if not self.triager.any_gates[rule.any_of].search(self.clean):
+                return False
+            found = 0
+            for i, c in enumerate(rule.any_of):
+                found += self.state(c)[pool]
+                if found >= rule.min_any:
+                    break
+                if found + len(rule.any_of) - i - 1 < rule.min_any:
+                    return False  # not enough concepts left to reach the threshold
+            if found < rule.min_any:
+                return False
+        # An explanation counts even inside a question ("要不要装报警器").
+        return not any(self.state(c)[1] or self.state(c)[3] for c in rule.unless)
 
 
 @cache

@@ -19,6 +19,12 @@ EMERGENCIES = [
     "stung by a bee and now i feel faint and my tongue is thick",
     "after the contrast dye my whole body went red and i feel like i'm going to pass out",
     "昨晚吃了点朋友给的花生酥，然后嘴唇就开始肿，现在嗓子有点紧，说话声音也变了",
+    '我对虾过敏 刚吃了虾饺 嘴唇肿了 还有点喘',
+    "i'm allergic to sesame and my throat is getting tight",
+    '打完造影剂全身通红 头晕',
+    'after the new antibiotic my tongue is swelling',
+    'stung by a bee, now i feel faint and my whole body is itchy and red',
+    '吃了海鲜 全身起疹子 嗓子像被掐住了',
 ]
 
 NOT_EMERGENCIES = [
@@ -28,6 +34,10 @@ NOT_EMERGENCIES = [
     "mild itchy rash after new soap",
     "对花生过敏，吃了一点点，没有任何过敏反应，嘴不肿",
     "hives on my arms after a new detergent, no lip or throat swelling, breathing fine",
+    '对花生过敏 刚才吃了一点花生酱 一点反应都没有',
+    'lip swollen and numb after a filling, normal?',
+    'my lip swelled up after the dental injection, numbness wearing off',
+    '吃了海鲜有点拉肚子 没有起疹子',
 ]
 
 

@@ -18,6 +18,12 @@ EMERGENCIES = [
     "blood is coming out of my mouth when i cough, a whole cupful",
     "胃出血又犯了，吐了好几口黑红的东西",
     "my poop is black and tarry and i feel faint when i stand up",
+    '刚才又吐学了 好几口 头晕',
+    'been doing black tarry poo and nearly passed out',
+    'the sink is full of bright red blood from his mouth',
+    'on apixaban and my pee has gone bright red with clots',
+    '我爸拉血 一马桶都是 人很虚',
+    "i'm pooping pure blood and feel dizzy",
 ]
 
 NOT_EMERGENCIES = [
@@ -29,6 +35,11 @@ NOT_EMERGENCIES = [
     "吃了铁剂大便发黑，没有不舒服",
     "my black stools are from pepto bismol right?",
     "吐了两次，没有血，就是胃不舒服",
+    '加班加到吐血 有什么保健品',
+    '我在急诊当护士 今天有个病人大出血 心里难受 怎么调节',
+    'black stools since my iron tablets, otherwise well',
+    'i had a nosebleed this morning, stopped after 10 minutes',
+    '吐了一口痰 里面有一点血丝 抽烟多',
 ]
 
 

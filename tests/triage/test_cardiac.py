@@ -33,6 +33,16 @@ EMERGENCIES = [
     "我妈说胃口那儿疼，往后背窜，出了好多汗，她有糖尿病",
     "my heart is beating 180 and i feel like i'm going to faint",
     "心脏那块绞着疼，人快不行了",
+    '他脸灰灰的一头冷汗 说胸口闷',
+    '我兄口疼得厉害 后背也疼 满头大汗',
+    'my dad looks grey and clammy and keeps saying his chest is heavy',
+    '心窝那块好像有只手在攥着 出了一身虚汗',
+    "she's gone pale and sweaty and is muddled, not herself at all",
+    '他突然捂着胸口倒下了',
+    'xiong men de hen li hai, chu leng han',
+    '我妈心慌得厉害 心跳一百八 头晕眼发黑',
+    'my heart is beating super fast and irregular and i nearly fainted twice',
+    '阿妈心口痛到出冷汗',
 ]
 
 NOT_EMERGENCIES = [
@@ -51,6 +61,10 @@ NOT_EMERGENCIES = [
     "胸口不怎么闷，就是有点胃胀",
     "救命，这个中药好苦，能加糖吗",
     "i have a cough and some chest discomfort when i cough, no fever",
+    '跑完步胸口有点紧 歇了两分钟就好了',
+    'a bit of chest tightness after spin class, gone once i cooled down',
+    '没有胸痛气短 就是最近睡不好',
+    'my heart flutters for a second after coffee, no dizziness',
 ]
 
 

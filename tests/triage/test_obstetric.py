@@ -21,6 +21,9 @@ EMERGENCIES = [
     "怀孕九个月，摔了一跤肚子着地，现在肚子发紧",
     "I'm 29 weeks and my waters just broke",
     "产后三天，血一直往下流，一会儿就湿透了",
+    '生完孩子第二天 下面血哗哗地流',
+    '孕35周 今天一天没感觉到胎动',
+    '我老婆孕40周 孩子头已经出来了',
 ]
 
 NOT_EMERGENCIES = [
@@ -31,6 +34,9 @@ NOT_EMERGENCIES = [
     "孕20周，想问能不能坐飞机",
     "怀孕5个月，不小心撞到桌角，肚子没疼，也没出血，胎动正常",
     "pregnant 30 weeks, baby moving lots, just want to book my next scan",
+    '没有头痛呕吐视物模糊 孕30周 血压118/76 正常吧',
+    '怀孕18周 有点腰酸 没出血',
+    "she's 30 weeks and tripped but caught herself, didn't land on her tummy",
 ]
 
 

@@ -18,6 +18,10 @@ EMERGENCIES = [
     "孩子喉咙里呼噜呼噜的，吸气的时候锁骨上面凹进去",
     "my 13yo son has sudden horrible pain in one testicle, he's throwing up",
     "宝宝呼吸的时候哼哼的，鼻子一张一张的，才三个月",
+    '孙女一岁半 拉了一天 没尿 哭没眼泪 蔫蔫的',
+    'my grandson is 4 weeks old and has a temp of 38.2',
+    '宝宝一个半月 体温38.2',
+    'my dog... no sorry my son is not breathing properly, his lips are blue',
 ]
 
 NOT_EMERGENCIES = [
@@ -28,6 +32,9 @@ NOT_EMERGENCIES = [
     "宝宝两个月了，要打什么疫苗",
     "my son is 6 weeks behind on his reading, any tips lol",
     "孩子咳嗽有痰，喉咙里呼噜呼噜的，精神挺好，能吃能玩",
+    'my 70yo neighbour has a cold and a runny nose, what can she take',
+    '宝宝4个月打完疫苗发烧38度 精神很好',
+    '宝宝一个半月 体温36.9 打嗝',
 ]
 
 

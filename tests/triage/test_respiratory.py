@@ -22,6 +22,12 @@ EMERGENCIES = [
     "不咳嗽也不发烧就是喘不上气嘴唇发紫",
     "我爸走了几步路就喘不上气，嘴唇发紫",
     "coughing up frothy pink stuff and can't lie flat",
+    '呼西困难 嘴唇发紫',
+    "asthma: she can only say 3-4 words between breaths and the puffer isn't doing anything",
+    "my dad can't lie flat, has to sit up all night and his lips are blue",
+    'copd flare, breathing very difficult, sats 86',
+    '老公吃鱼被鱼刺卡住 现在说不出话 脸憋红了',
+    "he's blue around the mouth and breathing really slowly",
 ]
 
 NOT_EMERGENCIES = [
@@ -35,6 +41,10 @@ NOT_EMERGENCIES = [
     "喘得不厉害，就是有点咳嗽",
     "ran a marathon, legs are dead, breathing was hard at the end but fine now",
     "累得我喘不过气，哈哈，项目终于上线了",
+    '笑到喘不过气 哈哈 顺便问下哮喘药能带上飞机吗',
+    'drowning in deadlines at work, any tips for sleep',
+    'lips went blue after a cold swim, warm now and fine',
+    'my son has a cold and a bit of a wheeze, no trouble breathing, eating fine',
 ]
 
 

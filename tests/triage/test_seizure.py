@@ -15,6 +15,11 @@ EMERGENCIES = [
     "my son is having a seisure",
     "我女朋友有癫痫，今天一上午发作了三次，每次还没完全清醒又开始了",
     "ta chou chu bu ting, yan jing wang shang fan",
+    '嘴边有白沫 摇都摇不醒 刚才全身抽',
+    "she had one fit, then another, and hasn't woken in between",
+    'my daughter is fitting on the floor and her lips are going blue',
+    '佢抽筋抽咗十分钟仲未停',
+    '朋友嗑药后一直抽 叫不醒',
 ]
 
 NOT_EMERGENCIES = [
@@ -27,6 +32,10 @@ NOT_EMERGENCIES = [
     "晚上睡觉小腿抽筋，疼醒了",
     "she had a fit of laughter and peed a little lol",
     "i had a fit over my bill, anyway can i get a flu shot",
+    '有没有什么办法戒烟 我抽了二十年',
+    "what should we do if he has a seizure again, he's fine now",
+    '抽了十年烟了 肺会不会有问题',
+    '小腿抽筋了 揉一揉就好',
 ]
 
 

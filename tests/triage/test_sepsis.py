@@ -20,6 +20,10 @@ EMERGENCIES = [
     "fever, shaking, and a rash of tiny purple dots on my legs",
     "刚做完手术回家，发烧39度，伤口流脓，人昏沉",
     "sepsis again? same as last time, fever and shaking and feel awful",
+    '尿路感染好几天了 现在浑身滚烫 不知道自己在哪',
+    "my dad has a uti and now he's burning hot and doesn't know where he is",
+    '发烧 身上起了紫红色的点 按着不退',
+    'he stepped on a nail a week ago, now his foot is red and swollen up to the knee, fever and confused',
 ]
 
 NOT_EMERGENCIES = [
@@ -30,6 +34,9 @@ NOT_EMERGENCIES = [
     "had my spleen removed years ago, which vaccines do I need",
     "头有点昏沉，没发烧，昨晚没睡好",
     "I had sepsis two years ago, fully recovered, should I get the pneumonia vaccine",
+    'i watched a video about sepsis and got scared, i just have a paper cut',
+    '低烧37.5 精神很好 能吃能睡',
+    'my kidney infection is better on antibiotics, no fever now',
 ]
 
 

@@ -26,6 +26,12 @@ EMERGENCIES = [
     "我姥爷突然就不会说话了，光张嘴出不来声",
     "my dad says the room is spinning, he can't stand, and he's seeing double",
     "worst headache ever, came on like a bang while lifting weights",
+    'my granddad is having a struck i think, his mouth is drooping',
+    'her words are all jumbled rn and her right arm is just dangling there',
+    "he stopped mid sentence and now he doesn't understand anything we say",
+    'headache hit me like someone hit me with a hammer, worst ever, been sick',
+    '妈妈说看东西都是双的 走路东倒西歪 还吐了',
+    '我老豆突然讲唔到嘢 半边面歪咗',
 ]
 
 NOT_EMERGENCIES = [
@@ -42,6 +48,13 @@ NOT_EMERGENCIES = [
     "had my tooth pulled, face numb on one side, when does it wear off",
     "我爸有点口齿不清，是因为刚拔了牙打了麻药",
     "my grandma's face droops a bit since her stroke in 2015, she's the same as always",
+    '以前中过风 左腿一直没劲 好几年了 想问康复',
+    '老爸说话本来就不太清楚 从小就这样',
+    "my mum's had parkinson's for 12 years and her speech is slurred, any apps",
+    '喝酒以后说话大舌头 第二天就好了',
+    '奶奶老年痴呆 说话前言不搭后语 好几年了',
+    '我妈 stroke 过 三年前 现在康复很好',
+    'grandpa has had a droopy eyelid for years, can he get surgery',
 ]
 
 

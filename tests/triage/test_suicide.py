@@ -26,6 +26,12 @@ EMERGENCIES = [
     "我已经想好怎么死了，就在今晚",
     "Tonight my son gave his guitar to his best mate and said you won't need to worry about me anymore",
     "i don't see any way out, i'm going to jump tonight",
+    'I am not want to live any more, already write letters',
+    "tonight i'm going to do it, the pills are lined up",
+    '她留了张纸条说对不起大家 现在电话打不通 之前说过想死',
+    "he keeps saying we'd be better off without him and he's giving his things away to his mates",
+    "my daughter cut herself really deep and won't let me see it",
+    "i've got the rope ready and i'm going to do it when everyone's asleep",
 ]
 
 NOT_EMERGENCIES = [
@@ -43,6 +49,11 @@ NOT_EMERGENCIES = [
     "tonight is the night of my big exam lol, any tips for nerves",
     "I cut myself shaving this morning and it bled a bit, stopped with a tissue",
     "切菜不小心割了自己一下，贴了创可贴",
+    'gave my old bike to my cousin since i never ride it',
+    '把不穿的衣服都送人了 断舍离真舒服',
+    "years ago i tried to end my life, i'm well now, can i reduce my meds",
+    "what's the number for the suicide hotline, asking for a school project",
+    "my brother says he's going to kill me if i eat his leftovers haha",
 ]
 
 

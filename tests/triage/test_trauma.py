@@ -23,6 +23,12 @@ EMERGENCIES = [
     "化学品溅到眼睛里了，看不见了",
     "我儿子13岁，打篮球的时候被撞了一下头，当时没事，回家后一直吐，现在说头很疼，想睡觉",
     "fell off my roof and i think i broke my back",
+    'my father hand got caught in the machine, two fingers cut off',
+    '工友从脚手架掉下来 背着地 腿没知觉',
+    '一个老人被电动车撞倒 躺着不动',
+    '孩子把手伸进了绞肉机',
+    'my hand got caught in the meat slicer, fingertip is gone',
+    'my father he fall in bathroom, hit head, now he is sleepy sleepy and vomit',
 ]
 
 NOT_EMERGENCIES = [
@@ -34,6 +40,11 @@ NOT_EMERGENCIES = [
     "孩子头磕了桌角，哭了一下，现在玩得挺好",
     "被烫了一下，手指起了个小泡",
     "fell off my bike, scraped knee, no head injury, wearing helmet",
+    'drowning in night shifts lately, how do i fix my sleep',
+    'kid bumped his head on the table, cried, playing normally now',
+    "my son was almost hit by a car today, he's fine, just shaken",
+    'my sun burn is really bad, peeling, no blisters',
+    'my friend was stabbed in the back by her coworker lol figuratively',
 ]
 
 
