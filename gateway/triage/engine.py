@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from gateway.triage.base import Level, TriageResult
+from gateway.triage.prefilter import Prefilter, Text, required
 
 # Patients often separate Chinese clauses with spaces instead of punctuation. A space between
 # a Chinese and an English word is code-switching inside one clause ("假如 hiking 的时候被蛇咬了").
@@ -147,6 +148,27 @@ class RuleTriager:
         self.concepts = sorted(
             {c for rule in self.rules for c in rule.concepts + tuple(rule.unless) + rule.any_of}
         )
+        # Proofs that a pattern cannot match a message (prefilter.py), built up front so the
+        # first messages do not pay for them.
+        self._filters: dict[str, Prefilter] = {}
+        self._gate_filters: dict[tuple[str, ...], Prefilter] = {}
+        for any_of in self.any_gates:
+            self.gate_prefilter(any_of)  # builds the filters of its concepts too
+        for name in self.patterns:
+            self.prefilter(name)
+
+    def prefilter(self, name: str) -> Prefilter:
+        f = self._filters.get(name)
+        if f is None:
+            pattern = self.patterns[name]
+            f = self._filters[name] = Prefilter(required(pattern.pattern, pattern.flags))
+        return f
+
+    def gate_prefilter(self, any_of: tuple[str, ...]) -> Prefilter:
+        f = self._gate_filters.get(any_of)
+        if f is None:
+            f = self._gate_filters[any_of] = Prefilter.union(self.prefilter(c) for c in any_of)
+        return f
 
     @classmethod
     def from_directory(cls, directory: Path | None = None) -> RuleTriager:
@@ -154,12 +176,15 @@ class RuleTriager:
 
     # -- clauses and modifiers --------------------------------------------------------------
 
-    def _clauses(self, text: str) -> list[tuple[int, int]]:
+    def _clauses(
+        self, text: str, can: Callable[[str], bool] | None = None
+    ) -> list[tuple[int, int]]:
         cuts = {0, len(text)}
         for m in _CLAUSE_BREAK.finditer(text):
             cuts.update((m.start(), m.end()))
-        for m in self.patterns["terminator"].finditer(text):
-            cuts.add(m.start())
+        if can is None or can("terminator"):
+            for m in self.patterns["terminator"].finditer(text):
+                cuts.add(m.start())
         points = sorted(cuts)
         return [(a, b) for a, b in itertools.pairwise(points) if b > a]
 
@@ -170,16 +195,19 @@ class RuleTriager:
         start: int,
         end: int,
         cache: dict[tuple[str, int, int], Any] | None = None,
+        can: Callable[[str], bool] | None = None,
     ) -> str:
         cs, ce = clause
         p = self.patterns
         memo = {} if cache is None else cache
+        # `can(name)` is False only when pattern `name` cannot match anywhere in `text`.
+        may = _always if can is None else can
 
         def in_clause(name: str) -> bool:
             # Clause-wide cues are the same for every mention in the clause.
             key = (name, cs, ce)
             if key not in memo:
-                memo[key] = p[name].search(text, cs, ce) is not None
+                memo[key] = may(name) and p[name].search(text, cs, ce) is not None
             return bool(memo[key])
 
         # An English mention is searched too ("face isn't drooping" is one match); Chinese
@@ -187,12 +215,16 @@ class RuleTriager:
         latin = _LATIN.search(text, start, end) is not None
         # Chinese patterns that allow a few characters between the body part and the symptom
         # ("胸口揪着疼") would otherwise swallow the negation itself ("胸口不疼", "嘴巴没歪").
-        if not latin and p["inner_negation"].search(text, start, end):
+        if not latin and may("inner_negation") and p["inner_negation"].search(text, start, end):
             return "negated"
         # One negation over a run-on list of symptoms: "没有发烧咳嗽胸闷气短".
         key = ("neg_list", cs, ce)
         if key not in memo:
-            memo[key] = [(m.start(), m.end()) for m in p["neg_list"].finditer(text, cs, ce)]
+            memo[key] = (
+                [(m.start(), m.end()) for m in p["neg_list"].finditer(text, cs, ce)]
+                if may("neg_list")
+                else []
+            )
         if any(a <= start and end <= b for a, b in memo[key]):
             return "negated"
         # Only the text just before the mention can negate it; blanking pseudo-negations in
@@ -200,23 +232,29 @@ class RuleTriager:
         lo = max(cs, start - NEGATION_WINDOW - PSEUDO_MARGIN)
         # English: blank to the clause end, a pseudo-negation may run past the mention
         # ("puffer isn't doing anything"). Chinese: only what precedes ("没发烧" negates 发烧).
+        pseudo = may("pseudo_negation")
         if latin:
-            pre = _blank(text[lo:ce], p["pseudo_negation"])[: end - lo]
+            pre = _blank(text[lo:ce], p["pseudo_negation"]) if pseudo else text[lo:ce]
+            pre = pre[: end - lo]
         else:
-            pre = _blank(text[lo:start], p["pseudo_negation"])
+            pre = _blank(text[lo:start], p["pseudo_negation"]) if pseudo else text[lo:start]
         # "what should we do if he has a seizure again" is a question, not a recurrence.
-        if p["hypothetical"].search(text, cs, start) or in_clause("informational"):
+        if (may("hypothetical") and p["hypothetical"].search(text, cs, start)) or in_clause(
+            "informational"
+        ):
             return "hypothetical"
         if in_clause("recurrence"):
             return "active"  # "same pain again" beats "in 2019"
         for m in p["negation"].finditer(pre):
             if (start - lo) - m.end() <= NEGATION_WINDOW:
                 return "negated"
-        if p["post_negation"].match(text[end:ce]):
+        if may("post_negation") and p["post_negation"].match(text[end:ce]):
             return "negated"
         if in_clause("family") and in_clause("family_history_marker"):
             return "family_history"
-        if in_clause("history") and not p["now_marker"].search(text, start, ce):
+        if in_clause("history") and not (
+            may("now_marker") and p["now_marker"].search(text, start, ce)
+        ):
             return "historical"
         return "active"
 
@@ -243,14 +281,33 @@ class _Scan:
 
     def __init__(self, triager: RuleTriager, text: str) -> None:
         self.triager = triager
-        self.clean = _blank(text, triager.patterns["idiom"])
-        self.clauses = triager._clauses(self.clean)
-        self.staff = triager.patterns["work_observer"].search(self.clean) is not None
+        # Most patterns cannot match a given message at all: a cheap literal test proves it
+        # and spares running the regex (a skipped search is one that finds nothing).
+        self.possible: dict[str, bool] = {}
+        self.text = Text(text)
+        if triager.prefilter("idiom").may_match(self.text):
+            self.clean = _blank(text, triager.patterns["idiom"])
+            if self.clean != text:
+                self.text = Text(self.clean)
+        else:
+            self.clean = text
+        self.clauses = triager._clauses(self.clean, self.can)
+        self.staff = (
+            self.can("work_observer")
+            and triager.patterns["work_observer"].search(self.clean) is not None
+        )
         # Several concepts often match the same words ("vomiting"); judge each span once.
         self.statuses: dict[tuple[int, int], str] = {}
         self.memo: dict[tuple[str, int, int], Any] = {}
         self.found: dict[str, list[Mention]] = {}
         self.summary: dict[str, tuple[bool, bool, bool, bool]] = {}
+
+    def can(self, name: str) -> bool:
+        """False when pattern `name` provably cannot match anywhere in the clean text."""
+        ok = self.possible.get(name)
+        if ok is None:
+            ok = self.possible[name] = self.triager.prefilter(name).may_match(self.text)
+        return ok
 
     def _judge(self, concept: str, m: re.Match[str]) -> Mention:
         t, clean = self.triager, self.clean
@@ -260,11 +317,12 @@ class _Scan:
         clause = (0, len(clean)) if index is None else self.clauses[index]
         span = (m.start(), m.end())
         if span not in self.statuses:
-            status = t._status(clean, clause, m.start(), m.end(), self.memo)
+            status = t._status(clean, clause, m.start(), m.end(), self.memo, self.can)
             # A nurse or doctor telling about a patient at work: not the writer's emergency.
             if (
                 status == "active"
                 and self.staff
+                and self.can("patient_experiencer")
                 and t.patterns["patient_experiencer"].search(clean, *clause)
             ):
                 status = "historical"
@@ -275,15 +333,23 @@ class _Scan:
         if (
             status == "active"
             and concept in EPISODIC_CONCEPTS
+            and self.can("recent_past")
             and t.patterns["recent_past"].search(clean, *clause)
-            and not t.patterns["now_marker"].search(clean, m.start(), clause[1])
+            and not (
+                self.can("now_marker")
+                and t.patterns["now_marker"].search(clean, m.start(), clause[1])
+            )
         ):
             status = "historical"
         pre = clean[clause[0] : m.start()]
         # "喘不上来气…是我爬了十层楼以后": the softener may also follow in the clause.
-        mild = concept in MILD_CONCEPTS and bool(
-            t.patterns["mild"].search(pre[-MILD_WINDOW:])
-            or t.patterns["mild"].search(clean, m.start(), clause[1])
+        mild = (
+            concept in MILD_CONCEPTS
+            and self.can("mild")
+            and bool(
+                t.patterns["mild"].search(pre[-MILD_WINDOW:])
+                or t.patterns["mild"].search(clean, m.start(), clause[1])
+            )
         )
         return Mention(concept, m.start(), m.end(), status, mild)
 
@@ -297,17 +363,25 @@ class _Scan:
         nxt = next(
             (c[1] for c in self.clauses[index + 1 :] if _WORD.search(clean, *c)), clause[1]
         )
-        if p["chronic"].search(clean, prev, nxt) and not p["now_marker"].search(clean, prev, nxt):
+        if (
+            self.can("chronic")
+            and p["chronic"].search(clean, prev, nxt)
+            and not (self.can("now_marker") and p["now_marker"].search(clean, prev, nxt))
+        ):
             return "historical"
         return None
 
     def mentions(self, concept: str) -> list[Mention]:
         if concept not in self.found:
-            self.found[concept] = [
-                self._judge(concept, m)
-                for m in self.triager.patterns[concept].finditer(self.clean)
-                if m.end() > m.start()
-            ]
+            self.found[concept] = (
+                [
+                    self._judge(concept, m)
+                    for m in self.triager.patterns[concept].finditer(self.clean)
+                    if m.end() > m.start()
+                ]
+                if self.can(concept)
+                else []
+            )
         return self.found[concept]
 
     def state(self, concept: str) -> tuple[bool, bool, bool, bool]:
@@ -316,6 +390,9 @@ class _Scan:
         if concept in self.summary:
             return self.summary[concept]
         strong = active = past = asked = False
+        if not self.can(concept):
+            self.summary[concept] = (strong, active, past, asked)
+            return self.summary[concept]
         for m in self.triager.patterns[concept].finditer(self.clean):
             if m.end() == m.start():
                 continue
@@ -350,7 +427,9 @@ class _Scan:
             if not (st[pool] or (c in mild_ok and st[1]) or (c in history_ok and st[2])):
                 return False
         if rule.min_any:
-            if not self.triager.any_gates[rule.any_of].search(self.clean):
+            if not self.triager.gate_prefilter(rule.any_of).may_match(
+                self.text
+            ) or not self.triager.any_gates[rule.any_of].search(self.clean):
                 return False
             found = 0
             for i, c in enumerate(rule.any_of):
@@ -363,6 +442,10 @@ class _Scan:
                 return False
         # An explanation counts even inside a question ("要不要装报警器").
         return not any(self.state(c)[1] or self.state(c)[3] for c in rule.unless)
+
+
+def _always(name: str) -> bool:
+    return True
 
 
 @cache
