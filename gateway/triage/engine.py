@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -19,8 +18,17 @@ from typing import Any
 
 import yaml
 
-from gateway.triage.base import Level, TriageResult
-from gateway.triage.prefilter import Prefilter, Text, required
+from gateway.triage.base import TriageResult
+from gateway.triage.model import (  # noqa: F401 - re-exported for rule authors' tools
+    CHRONIC_CONCEPTS,
+    EPISODIC_CONCEPTS,
+    MILD_CONCEPTS,
+    Mention,
+    Rule,
+    blank,
+)
+from gateway.triage.prefilter import Prefilter, required
+from gateway.triage.scan import MessageScan, _always
 
 # Patients often separate Chinese clauses with spaces instead of punctuation. A space between
 # a Chinese and an English word is code-switching inside one clause ("假如 hiking 的时候被蛇咬了").
@@ -31,27 +39,7 @@ _CLAUSE_BREAK = re.compile(
 NEGATION_WINDOW = 24
 # Extra text kept before the window so a pseudo-negation ('不知道') is seen whole.
 PSEUDO_MARGIN = 40
-MILD_WINDOW = 10
 _LATIN = re.compile(r"[A-Za-z]")
-_WORD = re.compile(r"\w")
-# Only these are softened by "a bit", "streaks of", "my usual seizure"; chest pain on exertion
-# is a classic warning sign and must not be.
-MILD_CONCEPTS = frozenset({"cant_breathe", "short_of_breath_mild", "major_bleeding", "seizure"})
-# Events that are over when they happened weeks ago ("had a small seizure last month");
-# treatments and risks of weeks ago (chemotherapy, surgery, a long flight) still count.
-EPISODIC_CONCEPTS = frozenset(
-    {"seizure", "syncope", "collapse", "choking", "suicidal_intent", "self_harm_now",
-     "major_bleeding", "head_injury", "major_injury", "anaphylaxis_word", "overdose",
-     "face_droop", "one_sided_weakness", "speech_trouble", "stroke_other", "chest_pain",
-     "cant_breathe"}
-)
-# Deficits that may be long-standing ("slurred since her stroke in 2018", "一直这样好几年了");
-# an acute illness on top of a chronic disease ("老慢支几十年了，这两天喘得厉害") is not.
-CHRONIC_CONCEPTS = frozenset(
-    {"face_droop", "one_sided_weakness", "speech_trouble", "altered_consciousness",
-     "shock_confusion"}
-)
-
 MODIFIERS = (
     "negation",
     "post_negation",
@@ -75,30 +63,6 @@ MODIFIERS = (
 )
 
 
-@dataclass(frozen=True)
-class Rule:
-    category: str
-    level: Level
-    concepts: tuple[str, ...]
-    reason: str
-    history_ok: frozenset[str] = frozenset()
-    unless: frozenset[str] = frozenset()
-    # Escalation on independent signals: at least `min_any` of `any_of` must be active too.
-    any_of: tuple[str, ...] = ()
-    min_any: int = 0
-    # Concepts that still count when softened ("有点喘" after an allergen).
-    mild_ok: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Mention:
-    concept: str
-    start: int
-    end: int
-    status: str  # active | negated | historical | hypothetical | family_history
-    mild: bool
-
-
 def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
     # ASCII mode: \\b must see a boundary between Han characters and Latin words ("妈chest").
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE | re.ASCII)
@@ -109,10 +73,6 @@ def load_yaml(name: str, directory: Path | None = None) -> Any:
         return yaml.safe_load((directory / name).read_text(encoding="utf-8"))
     text = resources.files("gateway.triage").joinpath(name).read_text(encoding="utf-8")
     return yaml.safe_load(text)
-
-
-def _blank(text: str, pattern: re.Pattern[str]) -> str:
-    return pattern.sub(lambda m: " " * len(m.group()), text)
 
 
 class RuleTriager:
@@ -234,10 +194,10 @@ class RuleTriager:
         # ("puffer isn't doing anything"). Chinese: only what precedes ("没发烧" negates 发烧).
         pseudo = may("pseudo_negation")
         if latin:
-            pre = _blank(text[lo:ce], p["pseudo_negation"]) if pseudo else text[lo:ce]
+            pre = blank(text[lo:ce], p["pseudo_negation"]) if pseudo else text[lo:ce]
             pre = pre[: end - lo]
         else:
-            pre = _blank(text[lo:start], p["pseudo_negation"]) if pseudo else text[lo:start]
+            pre = blank(text[lo:start], p["pseudo_negation"]) if pseudo else text[lo:start]
         # "what should we do if he has a seizure again" is a question, not a recurrence.
         if (may("hypothetical") and p["hypothetical"].search(text, cs, start)) or in_clause(
             "informational"
@@ -259,7 +219,7 @@ class RuleTriager:
         return "active"
 
     def mentions(self, text: str) -> list[Mention]:
-        scan = _Scan(self, text)
+        scan = MessageScan(self, text)
         return [mn for concept in self.concepts for mn in scan.mentions(concept)]
 
     # -- decision ---------------------------------------------------------------------------
@@ -267,185 +227,13 @@ class RuleTriager:
     def assess(self, text: str) -> TriageResult:
         # Concepts are matched lazily: a rule stops at its first missing concept, so context
         # concepts ("after a long flight") are only searched when a rule needs them.
-        scan = _Scan(self, text)
+        scan = MessageScan(self, text)
         for level in ("emergency", "urgent"):
             fired = [rule for rule in self.rules if rule.level == level and scan.fires(rule)]
             if fired:
                 reasons = list(dict.fromkeys(r.reason for r in fired))[:3]
                 return TriageResult(level, fired[0].category, reasons)
         return TriageResult()
-
-
-class _Scan:
-    """One message: concept mentions and their status, computed on first use."""
-
-    def __init__(self, triager: RuleTriager, text: str) -> None:
-        self.triager = triager
-        # Most patterns cannot match a given message at all: a cheap literal test proves it
-        # and spares running the regex (a skipped search is one that finds nothing).
-        self.possible: dict[str, bool] = {}
-        self.text = Text(text)
-        if triager.prefilter("idiom").may_match(self.text):
-            self.clean = _blank(text, triager.patterns["idiom"])
-            if self.clean != text:
-                self.text = Text(self.clean)
-        else:
-            self.clean = text
-        self.clauses = triager._clauses(self.clean, self.can)
-        self.staff = (
-            self.can("work_observer")
-            and triager.patterns["work_observer"].search(self.clean) is not None
-        )
-        # Several concepts often match the same words ("vomiting"); judge each span once.
-        self.statuses: dict[tuple[int, int], str] = {}
-        self.memo: dict[tuple[str, int, int], Any] = {}
-        self.found: dict[str, list[Mention]] = {}
-        self.summary: dict[str, tuple[bool, bool, bool, bool]] = {}
-
-    def can(self, name: str) -> bool:
-        """False when pattern `name` provably cannot match anywhere in the clean text."""
-        ok = self.possible.get(name)
-        if ok is None:
-            ok = self.possible[name] = self.triager.prefilter(name).may_match(self.text)
-        return ok
-
-    def _judge(self, concept: str, m: re.Match[str]) -> Mention:
-        t, clean = self.triager, self.clean
-        index = next(
-            (i for i, c in enumerate(self.clauses) if c[0] <= m.start() < c[1]), None
-        )
-        clause = (0, len(clean)) if index is None else self.clauses[index]
-        span = (m.start(), m.end())
-        if span not in self.statuses:
-            status = t._status(clean, clause, m.start(), m.end(), self.memo, self.can)
-            # A nurse or doctor telling about a patient at work: not the writer's emergency.
-            if (
-                status == "active"
-                and self.staff
-                and self.can("patient_experiencer")
-                and t.patterns["patient_experiencer"].search(clean, *clause)
-            ):
-                status = "historical"
-            self.statuses[span] = status
-        status = self.statuses[span]
-        if status == "active" and concept in CHRONIC_CONCEPTS and index is not None:
-            status = self._chronic(index, clause) or status
-        if (
-            status == "active"
-            and concept in EPISODIC_CONCEPTS
-            and self.can("recent_past")
-            and t.patterns["recent_past"].search(clean, *clause)
-            and not (
-                self.can("now_marker")
-                and t.patterns["now_marker"].search(clean, m.start(), clause[1])
-            )
-        ):
-            status = "historical"
-        pre = clean[clause[0] : m.start()]
-        # "喘不上来气…是我爬了十层楼以后": the softener may also follow in the clause.
-        mild = (
-            concept in MILD_CONCEPTS
-            and self.can("mild")
-            and bool(
-                t.patterns["mild"].search(pre[-MILD_WINDOW:])
-                or t.patterns["mild"].search(clean, m.start(), clause[1])
-            )
-        )
-        return Mention(concept, m.start(), m.end(), status, mild)
-
-    def _chronic(self, index: int, clause: tuple[int, int]) -> str | None:
-        """'historical' when a long-standing deficit is described around the clause."""
-        clean, p = self.clean, self.triager.patterns
-        # The clauses with words in them around this one (a run of spaces is a clause of its
-        # own); two back: "had parkinson's for 10 years, her speech is quiet and slurred".
-        before = [c[0] for c in self.clauses[:index] if _WORD.search(clean, *c)]
-        prev = before[-2] if len(before) > 1 else before[0] if before else clause[0]
-        nxt = next(
-            (c[1] for c in self.clauses[index + 1 :] if _WORD.search(clean, *c)), clause[1]
-        )
-        if (
-            self.can("chronic")
-            and p["chronic"].search(clean, prev, nxt)
-            and not (self.can("now_marker") and p["now_marker"].search(clean, prev, nxt))
-        ):
-            return "historical"
-        return None
-
-    def mentions(self, concept: str) -> list[Mention]:
-        if concept not in self.found:
-            self.found[concept] = (
-                [
-                    self._judge(concept, m)
-                    for m in self.triager.patterns[concept].finditer(self.clean)
-                    if m.end() > m.start()
-                ]
-                if self.can(concept)
-                else []
-            )
-        return self.found[concept]
-
-    def state(self, concept: str) -> tuple[bool, bool, bool, bool]:
-        """(strong, active, past, asked): active and not softened, active, past or family
-        history, and mentioned in a question or hypothetical."""
-        if concept in self.summary:
-            return self.summary[concept]
-        strong = active = past = asked = False
-        if not self.can(concept):
-            self.summary[concept] = (strong, active, past, asked)
-            return self.summary[concept]
-        for m in self.triager.patterns[concept].finditer(self.clean):
-            if m.end() == m.start():
-                continue
-            mn = self._judge(concept, m)
-            if mn.status == "active":
-                active = True
-                if not mn.mild:
-                    strong = True
-                    break  # satisfies every rule; the past flag is then never consulted
-            elif mn.status in ("historical", "family_history"):
-                past = True
-            elif mn.status == "hypothetical":
-                asked = True
-        self.summary[concept] = (strong, active, past, asked)
-        return self.summary[concept]
-
-    def fires(self, rule: Rule) -> bool:
-        pool = 0 if rule.level == "emergency" else 1
-        mild_ok, history_ok = rule.mild_ok, rule.history_ok
-        # Concepts already judged first: a known miss spares scanning the others. Otherwise
-        # the order of the rule: its first concept should be the rarest.
-        if len(rule.concepts) > 1:
-            summary = self.summary
-            for c in rule.concepts:
-                st = summary.get(c)
-                if st is not None and not (
-                    st[pool] or (c in mild_ok and st[1]) or (c in history_ok and st[2])
-                ):
-                    return False
-        for c in rule.concepts:
-            st = self.state(c)
-            if not (st[pool] or (c in mild_ok and st[1]) or (c in history_ok and st[2])):
-                return False
-        if rule.min_any:
-            if not self.triager.gate_prefilter(rule.any_of).may_match(
-                self.text
-            ) or not self.triager.any_gates[rule.any_of].search(self.clean):
-                return False
-            found = 0
-            for i, c in enumerate(rule.any_of):
-                found += self.state(c)[pool]
-                if found >= rule.min_any:
-                    break
-                if found + len(rule.any_of) - i - 1 < rule.min_any:
-                    return False  # not enough concepts left to reach the threshold
-            if found < rule.min_any:
-                return False
-        # An explanation counts even inside a question ("要不要装报警器").
-        return not any(self.state(c)[1] or self.state(c)[3] for c in rule.unless)
-
-
-def _always(name: str) -> bool:
-    return True
 
 
 @cache
