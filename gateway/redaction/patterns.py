@@ -11,16 +11,16 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from gateway.redaction.base import Entity
+from gateway.redaction.cues import trie_regex
 from gateway.redaction.validators import SEP, digits, gb11643, ipv4, luhn, plausible_date
 
 __all__ = ["SEP", "digits", "gb11643", "ipv4", "luhn", "plausible_date"]
 
 # A validator says True (certainly this type), False (certainly not), None (can't tell).
 Validator = Callable[[str], bool | None]
-
-
 
 _FOLD_CACHE_MAX = 20000
 
@@ -56,10 +56,15 @@ def lower_ascii(text: str) -> str:
 
 
 def cue_regex(words: Sequence[str]) -> re.Pattern[str]:
-    """A plain alternation (fast: the regex engine can skip on first characters) of cue words,
-    matched against ``lower_ascii`` text; word bounds are checked by ``find_cue``."""
-    alternatives = [re.escape(w.lower()) for w in sorted(words, key=len, reverse=True)]
-    return re.compile("|".join(alternatives))
+    """A trie-shaped alternation (fast: shared prefixes are tested once) of cue words,
+    matched against ``lower_ascii`` text; word bounds are checked by ``find_cue``. Rules with
+    the same cue list share one pattern (so one scan of a text serves them all)."""
+    return _cue_regex(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _cue_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(trie_regex(w.lower() for w in words))
 
 
 def _latin(ch: str) -> bool:
@@ -167,7 +172,11 @@ def has_context(rule: PatternRule, lowered: str, start: int, end: int) -> bool:
 
 
 # Digits joined by at most two separator characters: "138 1234 5678", "(555) 867-5309".
+# (Numbers wrapped over lines are left to the cue-required rules.)
 _DIGIT_RUN = re.compile(r"\d(?:[ \-./()\u00a0\u200b-\u200d\ufeff]{0,2}\d)*")
+
+# Speed gate for rules that read numbers wrapped over lines: a digit, a line break, a digit.
+WRAPPED_DIGITS = re.compile(r"\d[ \-.]?\n[ ]?\d")
 
 # Longest match a context-required rule is expected to produce (scan margin around cues).
 _MAX_MATCH = 64
@@ -185,24 +194,50 @@ def _add_window(windows: list[list[int]], lo: int, hi: int) -> None:
         windows.append([lo, hi])
 
 
+# Per-text memo of cue / anchor matches keyed by pattern id (hashing a pattern is slow).
+Spans = dict[int, list[tuple[int, int]]]
+
+
+def _cue_spans(cache: Spans, cue: re.Pattern[str], lowered: str) -> list[tuple[int, int]]:
+    """Every cue word in a text, found once per text for all rules sharing the cue list."""
+    found = cache.get(id(cue))
+    if found is None:
+        found, pos = [], 0
+        while (m := find_cue(cue, lowered, pos, len(lowered))) is not None:
+            pos = m.end()
+            found.append(m.span())
+        cache[id(cue)] = found
+    return found
+
+
+def _anchor_spans(cache: Spans, anchor: re.Pattern[str], lowered: str) -> list[tuple[int, int]]:
+    found = cache.get(id(anchor))
+    if found is None:
+        found = cache[id(anchor)] = [m.span() for m in anchor.finditer(lowered)]
+    return found
+
+
 def _matches(
-    rule: PatternRule, text: str, lowered: str, runs: Sequence[tuple[int, int, int]] = ()
+    rule: PatternRule,
+    text: str,
+    lowered: str,
+    runs: Sequence[tuple[int, int, int]] = (),
+    cache: Spans | None = None,
 ) -> Iterator[re.Match[str]]:
     """All matches of a rule; a rule that needs context is only scanned near its cue words, a
     ``digit_window`` rule only near long enough digit runs (start, end, digit count)."""
+    cache = {} if cache is None else cache
     cue = rule.context_pattern() if rule.context_required else None
     windows: list[list[int]] = []
     if cue is not None:
-        pos = 0
-        while (m := find_cue(cue, lowered, pos, len(lowered))) is not None:
-            pos = m.end()
-            lo = max(0, m.start() - rule.context_after - _MAX_MATCH)
-            hi = min(len(text), m.end() + rule.context_before + _MAX_MATCH)
+        for start, end in _cue_spans(cache, cue, lowered):
+            lo = max(0, start - rule.context_after - _MAX_MATCH)
+            hi = min(len(text), end + rule.context_before + _MAX_MATCH)
             _add_window(windows, lo, hi)
     elif rule.anchor_window is not None and rule.anchor is not None:
         before, after = rule.anchor_window
-        for m in rule.anchor.finditer(lowered):
-            _add_window(windows, max(0, m.start() - before), min(len(text), m.end() + after))
+        for start, end in _anchor_spans(cache, rule.anchor, lowered):
+            _add_window(windows, max(0, start - before), min(len(text), end + after))
     elif rule.digit_window and runs:
         for start, end, count in runs:
             if count >= rule.min_digits:
@@ -227,16 +262,17 @@ class PatternRecognizer:
         found: list[Entity] = []
         lowered = lower_ascii(folded)
         runs = [
-            (m.start(), m.end(), sum(ch.isdigit() for ch in m.group()))
+            (m.start(), m.end(), sum(map(str.isdigit, m.group())))
             for m in _DIGIT_RUN.finditer(folded)
         ]
         longest_run = max((count for _, _, count in runs), default=0)
+        cache: Spans = {}
         for rule in self.rules:
             if rule.min_digits > longest_run:
                 continue
             if rule.anchor is not None and rule.anchor.search(lowered) is None:
                 continue
-            for match in _matches(rule, folded, lowered, runs):
+            for match in _matches(rule, folded, lowered, runs, cache):
                 start, end = match.span(rule.group)
                 if rule.trim is not None:
                     start, end = rule.trim(folded, start, end)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from gateway.redaction.validators import spelled_email
 from tests.redaction.helpers import assert_finds, assert_untouched
 
 POSITIVES = [
@@ -93,3 +94,52 @@ def test_round2_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", ROUND2_NEGATIVES)
 def test_round2_negatives(text: str) -> None:
     assert_untouched(text, ("PHONE",))
+
+
+# Round 3: country-code landlines, spelled-out e-mails, numbers wrapped over lines.
+ROUND3_POSITIVES = [
+    ("请回拨 0086 21 6408 1234，他早上8点吃的药", "PHONE", "0086 21 6408 1234"),
+    ("联系电话：+86 0755 8612 3456", "PHONE", "+86 0755 8612 3456"),
+    ("电话\n138 0013\n8000 找我爱人", "PHONE", "138 0013\n8000"),
+    ("send results to john dot smith at gmail dot com please", "EMAIL",
+     "john dot smith at gmail dot com"),
+    ("my email john[at]gmail.com, metformin 500mg", "EMAIL", "john[at]gmail.com"),
+    ("邮箱 li.ming(at)163.com，血糖12.3", "EMAIL", "li.ming(at)163.com"),
+    ("email: sarah_k AT yahoo DOT com. heart rate 96", "EMAIL", "sarah_k AT yahoo DOT com"),
+    ("my work address is tom{at}acme-corp{dot}com", "EMAIL", "tom{at}acme-corp{dot}com"),
+    ("mary.o'neil@outlook.com is best", "EMAIL", "mary.o'neil@outlook.com"),
+]
+
+ROUND3_NEGATIVES = [
+    "look at example.com for details",
+    "I was at the clinic at 3pm, BP 150/95",
+    "meet me at gmail office",
+    "电话咨询了120\n血糖12.3",
+    "血压\n130/85\n128/82\n145/92",
+    "glucose\n142\n156\n131\n168\n149\n171\n160",
+    "Na 138\nK 4.1\nCr 1.2\nBUN 22\nGlu 110",
+    "这周血糖：早上7.8 中午11.2 晚上9.6",
+    "血糖监测：0点6.1 3点5.4 6点7.2 9点10.8 12点8.9 15点9.3",
+    # 400 numbers are company / hospital lines.
+    "我们公司客服电话是400-820-8820",
+    "医院预约电话 400 820 8820 转 3",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND3_POSITIVES)
+def test_round3_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND3_NEGATIVES)
+def test_round3_negatives(text: str) -> None:
+    assert_untouched(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "verdict"),
+    [("john[at]gmail.com", None), ("a dot b at example dot com", None),
+     ("j.smith at hotmail.com", None), ("look at example.com", False)],
+)
+def test_spelled_email(value: str, verdict: bool | None) -> None:
+    assert spelled_email(value) is verdict

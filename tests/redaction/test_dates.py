@@ -79,3 +79,33 @@ def test_round2_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", ROUND2_NEGATIVES)
 def test_round2_negatives(text: str) -> None:
     assert_untouched(text, ("DATE_OF_BIRTH",))
+
+
+# Round 3: "b." as a birth cue only right after a comma/bracket and right before the date;
+# symptom-onset, visit and vaccine dates stay.
+ROUND3_POSITIVES = [
+    ("Jane, b. 04/22/1961, fasting glucose 126", "DATE_OF_BIRTH", "04/22/1961"),
+    ("Tom Lee (b. 5/6/1950) needs a refill", "DATE_OF_BIRTH", "5/6/1950"),
+    ("b. 3/12/79", "DATE_OF_BIRTH", "3/12/79"),
+    ("年龄 45 (1979.3.12)，空腹血糖7.1", "DATE_OF_BIRTH", "1979.3.12"),
+    ("我出生于1985年7月3日，最近血压145/95", "DATE_OF_BIRTH", "1985年7月3日"),
+]
+
+ROUND3_NEGATIVES = [
+    "hep b. shot 3/12/24",
+    "hep b. 3/12/24 second dose",
+    "vitamin b. 12 daily",
+    "Symptoms started on 5/14/2024 at 2:15am; seen in ER 05/15/2024",
+    "3月15日开始头疼，3月20日去看的，约了4月2日下午2点半复诊",
+    "appointment on 2024-06-12 10:30 with cardiology",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND3_POSITIVES)
+def test_round3_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND3_NEGATIVES)
+def test_round3_negatives(text: str) -> None:
+    assert_untouched(text, ("DATE_OF_BIRTH",))

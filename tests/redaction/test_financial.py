@@ -46,3 +46,36 @@ def test_negatives(text: str) -> None:
 )
 def test_luhn(number: str, valid: bool) -> None:
     assert luhn(number) is valid
+
+
+# Round 3: the number a few words after its cue, letter-prefixed codes with spaces, and
+# card numbers wrapped over lines (Luhn must hold).
+ROUND3_POSITIVES = [
+    ("my insurance — it's Blue Cross, member number on the card is XJH 482 993 221",
+     "INSURANCE_ID", "XJH 482 993 221"),
+    ("保险单号是PA 2024 5566 7788，商业保险能报吗", "INSURANCE_ID", "PA 2024 5566 7788"),
+    ("Aetna member ID W 2839 4471 02", "INSURANCE_ID", "W 2839 4471 02"),
+    ("Medicare 1EG4-TE5-MK73, copay $35", "INSURANCE_ID", "1EG4-TE5-MK73"),
+    ("卡号\n6217 0000\n1234 5678 907", "BANK_CARD", "6217 0000\n1234 5678 907"),
+    ("Medicare number 1EG4 TE5 MK73", "INSURANCE_ID", "1EG4 TE5 MK73"),
+    ("医保卡号\n1101 0012 3456 7890", "INSURANCE_ID", "1101 0012 3456 7890"),
+]
+
+ROUND3_NEGATIVES = [
+    "insurance covers 80% of $1,250",
+    "member of the support group since 2019",
+    "policy is to call 911",
+    "the policy number is on the card, copay $20 for 30 tablets",
+    "卡号我忘了\n血糖12.3\n血压130/85",
+    "member number is on the card, was 12 digits",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND3_POSITIVES)
+def test_round3_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND3_NEGATIVES)
+def test_round3_negatives(text: str) -> None:
+    assert_untouched(text, ("BANK_CARD", "INSURANCE_ID"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.redaction.patterns import gb11643
+from gateway.redaction.validators import taiwan_id
 from tests.redaction.helpers import assert_finds, assert_untouched
 
 POSITIVES = [
@@ -52,3 +53,49 @@ def test_negatives(text: str) -> None:
 )
 def test_gb11643(value: str, valid: bool) -> None:
     assert gb11643(value) is valid
+
+
+# Round 3: Hong Kong / Macau / Taiwan IDs are CN_ID; travel permits, military cards and
+# driver licences (with a cue) are PASSPORT. SSN last four digits stay (see train2 t2_195).
+ROUND3_POSITIVES = [
+    ("香港身份证A123456(7)，来深圳看病", "CN_ID", "A123456(7)"),
+    ("HKID is Z683365(5), I'm 45", "CN_ID", "Z683365(5)"),
+    ("我是澳门居民，身份证号1234567(8)", "CN_ID", "1234567(8)"),
+    ("台湾身分证字号 A123456789", "CN_ID", "A123456789"),
+    ("身份证\n110105\n19820315\n4213", "CN_ID", "110105\n19820315\n4213"),
+    ("回乡证H12345678，需要挂号吗", "PASSPORT", "H12345678"),
+    ("台胞证号码：12345678", "PASSPORT", "12345678"),
+    ("军官证号：南字第123456号", "PASSPORT", "南字第123456号"),
+    ("My passport number, since you asked, is 533019844", "PASSPORT", "533019844"),
+    ("护照号码 G 1234 5678，体检需要", "PASSPORT", "G 1234 5678"),
+    ("German passport C01X00T47, staying 2 weeks", "PASSPORT", "C01X00T47"),
+    ("driver's license number D1234-56789-01234", "PASSPORT", "D1234-56789-01234"),
+    ("my driving licence is MORGA753116SM9IJ", "PASSPORT", "MORGA753116SM9IJ"),
+]
+
+ROUND3_NEGATIVES = [
+    "驾照扣了12分",
+    "驾驶证 2024年12月到期",
+    "通行证 2025年过期",
+    "last four of my social are 6789",
+    "血小板 150(1)",
+    "Taiwan trip B234567890 days",  # bad Taiwan check digit, no cue
+    "WBC 11.2 (4.0-10.0)",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND3_POSITIVES)
+def test_round3_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND3_NEGATIVES)
+def test_round3_negatives(text: str) -> None:
+    assert_untouched(text, ("CN_ID", "SSN", "PASSPORT"))
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"), [("A123456789", True), ("F131104093", True), ("A123456788", False)]
+)
+def test_taiwan_id(value: str, valid: bool) -> None:
+    assert taiwan_id(value) is valid

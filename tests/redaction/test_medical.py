@@ -53,3 +53,51 @@ def test_round2_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", ROUND2_NEGATIVES)
 def test_round2_negatives(text: str) -> None:
     assert_untouched(text, ("MRN",))
+
+
+# Round 3. Decision: numbers that lead back to one patient's sample or prescription — lab
+# accession / specimen / barcode numbers, blood-bank numbers, prescription (Rx) numbers,
+# NHS numbers — are MRN. Vaccine lot numbers identify a batch and stay; so do doses,
+# counts and dosing schedules written after the same cue words.
+ROUND3_POSITIVES = [
+    ("My MRN is A00123456 and my potassium was 5.8", "MRN", "A00123456"),
+    ("病案号：ZY2024001234，住院期间血压160/100", "MRN", "ZY2024001234"),
+    ("病历号是\nA 0045 6612\n血钾3.2", "MRN", "A 0045 6612"),
+    ("Rx# 1234567 at CVS needs a refill", "MRN", "1234567"),
+    ("lab accession # 24-ML-003391 — was my TSH normal?", "MRN", "24-ML-003391"),
+    ("标本号 2405170123，血常规", "MRN", "2405170123"),
+    ("处方号：CF20240517008，开了阿莫西林", "MRN", "CF20240517008"),
+    ("NHS number 943 476 5919 — GP said", "MRN", "943 476 5919"),
+    ("blood bank number BB-552-0913 on my wristband", "MRN", "BB-552-0913"),
+    ("Medical record no. is on the bracelet: 00034-5567", "MRN", "00034-5567"),
+    ("My chart says MRN 7 7 3 2 1 0 9 9 — sorry", "MRN", "7 7 3 2 1 0 9 9"),
+    ("体检编号TJ-2024-05-0033，报告里ALT 86", "MRN", "TJ-2024-05-0033"),
+    ("病案号 ZY 2024 0012 34", "MRN", "ZY 2024 0012 34"),
+]
+
+ROUND3_NEGATIVES = [
+    "Rx: amoxicillin 500mg three times a day",
+    "Rx 30 tablets of metformin",
+    "the rx 1-0-1 schedule",
+    "accession was delayed 3 days",
+    "urine sample 24 hours collected",
+    "blood sample was 12.5 ml",
+    "vaccine lot number FK8891 from Pfizer",
+    "疫苗批号202305A012，打完第二针发烧38度",
+    "处方开了阿莫西林 0.5g 每天3次",
+    "specimen: urine, barcode scanner broke",
+    "nhs 111 said go to A&E",
+    "MRN is on my bracelet, I take 12 mg",
+    "sample: Na 138 K 4.1 Cr 1.2",
+    "sample 1 2 3 4 5",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND3_POSITIVES)
+def test_round3_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND3_NEGATIVES)
+def test_round3_negatives(text: str) -> None:
+    assert_untouched(text)

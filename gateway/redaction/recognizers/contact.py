@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from gateway.redaction.patterns import SEP, PatternRule, digits, ipv4
+from gateway.redaction.validators import spelled_email
 
 _NB = r"(?<![\dA-Za-z])"  # not glued to a longer token
 _NA = r"(?![\dA-Za-z])"
@@ -68,6 +69,9 @@ ORDER_WORDS = (
     "发票",
 )
 
+# Chinese 400 numbers (400-xxx-xxxx) belong to companies and hospitals, never a person.
+_NOT_400 = rf"(?!400{SEP}?\d{{3}}{SEP}?\d{{4}}(?!\d))"
+
 _ZH_DIGIT = "[零〇一二三四五六七八九幺两]"
 
 
@@ -87,6 +91,12 @@ def _not_even_blocks(value: str) -> bool | None:
     return False if _EVEN_BLOCKS.fullmatch(value) else None
 
 
+# Spelled-out e-mail parts ("john dot smith at gmail dot com", "john[at]gmail.com"); the
+# validator decides when a bare " at " is an e-mail.
+_LOCAL = r"[A-Za-z0-9][A-Za-z0-9._%+-]*"
+_AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
+_DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+_TLD = r"(?:com|cn|net|org|edu|gov|io|co|uk|me|us|de|fr|jp|hk|tw|au|ca|info)"
 def _trim_trailing_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in ".,;:!?":
         end -= 1
@@ -111,7 +121,8 @@ RULES = [
     PatternRule(
         "PHONE",
         re.compile(
-            rf"(?<![\dA-Za-z\-/.])(?:\(0\d{{2,3}}\)|0\d{{2,3}}){S}\d{{3,4}}{S}\d{{4}}"
+            rf"(?<![\dA-Za-z\-/.])(?:(?:(?:\+|00)86{S}|\(\+?86\){S})(?:\(0?\d{{2,3}}\)|0?[2-9]\d{{1,2}})"
+            rf"|\(0\d{{2,3}}\)|0\d{{2,3}}){S}\d{{3,4}}{S}\d{{4}}"
             rf"(?:\s*(?:转|分机|ext\.?|x|-)\s*\d{{1,5}})?{_NA}(?!\s\d)",
             re.IGNORECASE,
         ),
@@ -127,7 +138,8 @@ RULES = [
         "PHONE",
         re.compile(
             # The exchange may start with 0/1 in hand-written numbers ("(555) 123-4567").
-            rf"{_NB}(?:\+1{S}|1{SEP})?(?:\([2-9]\d{{2}}\)\s?|[2-9]\d{{2}}{SEP})\d{{3}}"
+            # No area code 400: "400-820-8820" is a Chinese company line (see _NOT_400).
+            rf"{_NB}(?:\+1{S}|1{SEP})?(?:\([2-9]\d{{2}}\)\s?|{_NOT_400}[2-9]\d{{2}}{SEP})\d{{3}}"
             rf"{SEP}\d{{4}}(?:\s*(?:ext\.?|x)\s*\d{{1,5}})?{_NA}",
             re.IGNORECASE,
         ),
@@ -177,9 +189,11 @@ RULES = [
         context=PHONE_CUES,
     ),
     PatternRule(
-        # Bare digit runs only count after a phone cue ("call me on 6175550143").
+        # Bare digit runs only count after a phone cue ("call me on 6175550143"), also when
+        # the mail client wrapped them over lines ("电话\n138 0013\n8000").
         "PHONE",
-        re.compile(rf"{_NB}\+?\d(?:{S}\d){{6,13}}{_NA}"),
+        # Never from the middle of a longer number ("400-820-8820" is not "820-8820").
+        re.compile(rf"{_NB}(?<!\d{SEP}){_NOT_400}\+?\d(?:(?:{S}|[ ]?\n[ ]?)\d){{6,13}}{_NA}"),
         0.7,
         "cued_digits",
         min_digits=7,
@@ -212,9 +226,24 @@ RULES = [
         context_after=0,
     ),
     PatternRule(
+        # Spelled-out addresses: "john dot smith at gmail dot com", "john[at]gmail.com".
         "EMAIL",
         re.compile(
-            r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}"
+            rf"(?<![A-Za-z0-9._%+-]){_LOCAL}(?:{_DOT}{_LOCAL})*{_AT}"
+            rf"(?:[A-Za-z0-9-]+(?:\.|{_DOT}))+{_TLD}(?![A-Za-z0-9-])",
+            re.IGNORECASE,
+        ),
+        0.85,
+        "email_spelled",
+        validator=spelled_email,
+        # Speed: a literal "at" first lets the regex engine skip ahead.
+        anchor=re.compile(r"at(?:\s*[\])}>]|\s+[a-z0-9-]+(?:\.|\s*[\[({<]?\s*dot\b))"),
+        anchor_window=(64, 48),
+    ),
+    PatternRule(
+        "EMAIL",
+        re.compile(
+            r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+-](?:[A-Za-z0-9._%+-]|'(?=[A-Za-z]))*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}"
             r"(?![A-Za-z0-9-])"
         ),
         0.95,

@@ -132,4 +132,18 @@ RULES = [
         group="value",
         anchor=re.compile("生日|出生日期|birthday|bday|b-day|dob"),
     ),
+    PatternRule(
+        # "Jane, b. 04/22/1961", "(b. 3/12/79)": "b." right after a comma, a bracket or a line
+        # start and right before the date ("hep b. shot 3/12/24" is a vaccine date).
+        "DATE_OF_BIRTH",
+        re.compile(
+            rf"(?:^|[,(;\n])\s*b\.\s*(?P<value>(?<![\d/.-]){_FULL_DATE})(?!\d|[/.-]\d)",
+            re.IGNORECASE,
+        ),
+        0.85,
+        "dob_b_dot",
+        group="value",
+        anchor=re.compile(r"b\.\s*\d"),
+        anchor_window=(8, 40),
+    ),
 ]

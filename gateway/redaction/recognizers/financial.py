@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.redaction.patterns import SEP, PatternRule, luhn
+from gateway.redaction.patterns import SEP, WRAPPED_DIGITS, PatternRule, luhn
 
 CARD_CUES = (
     "银行卡",
@@ -66,8 +66,11 @@ INSURANCE_CUES = (
     "insurance",
 )
 
+# A code: letters/digits joined by dashes or by spaces before digit groups; a short word
+# before a number ("is", "no") is not a code prefix.
 _CODE = (
-    r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])|[ ](?=\d{3})"
+    r"(?!(?:is|was|are|no|at|on|in|of|to|the|and|for|my|his|her)\s)"
+    r"(?=[A-Za-z0-9-]*\d|[A-Za-z]{1,3}[ ]\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])|[ ](?=\d{3})"
     r"|[ ](?=\d\d(?![\dA-Za-z]|\s*[A-Za-z%\u4e00-\u9fff]))){3,24}"
 )
 
@@ -75,7 +78,14 @@ _CODE = (
 # I, B, Z), often written 4-3-4 with dashes. The layout is specific enough without a cue.
 _MBI_L = "[AC-HJKMNPQRT-Yac-hjkmnpqrt-y]"
 _MBI_X = "[AC-HJKMNPQRT-Yac-hjkmnpqrt-y0-9]"
-_MBI = rf"[1-9]{_MBI_L}{_MBI_X}\d-?{_MBI_L}{_MBI_X}\d-?{_MBI_L}{_MBI_L}\d\d"
+_MBI = rf"[1-9]{_MBI_L}{_MBI_X}\d[- ]?{_MBI_L}{_MBI_X}\d[- ]?{_MBI_L}{_MBI_L}\d\d"
+
+# Speed: one of these must occur (lower-cased text) for the cued rules to run.
+_INSURANCE_ANCHOR = re.compile(
+    r"医保卡|医保号|医保个人|医保编号|医保账号|社保卡|社保号|社保编号|参保|保单号|保险单号|保险号"
+    r"|个人编号|member|policy|insurance\s*(?:id|number|no|#|card)|subscriber|medicare"
+    r"|medicaid|group\s*(?:number|no|#)|plan\s*id|mbi"
+)
 
 RULES = [
     PatternRule(
@@ -99,25 +109,38 @@ RULES = [
         context_before=30,
     ),
     PatternRule(
+        # A card number wrapped over lines after a card cue; the Luhn check must hold.
+        "BANK_CARD",
+        re.compile(rf"(?<![\dA-Za-z])[1-9](?:(?:{SEP}|\n){{0,2}}\d){{12,18}}(?![\dA-Za-z])"),
+        0.7,
+        "card_split",
+        anchor=WRAPPED_DIGITS,
+        validator=luhn,
+        context=CARD_CUES,
+        context_required=True,
+        context_before=16,
+        context_after=0,
+    ),
+    PatternRule(
         "INSURANCE_ID",
         re.compile(
             r"(?:医保个人编号|医保编号|社保编号|参保编号|个人编号|医保卡号|医保卡|医保号|社保卡号|社保卡|社保号|医保账号|参保号|保单号|保险单号|保险号"
             r"|member\s*(?:id|number|#|no\.?)|policy\s*(?:number|no\.?|#|id)|insurance\s*"
             r"(?:id|number|no\.?|#|card)|subscriber\s*id|medicare\s*(?:number|id|#|no\.?)"
             r"|medicaid\s*(?:id|number|#|no\.?)|group\s*(?:number|no\.?|#)|plan\s*id|\bmbi)"
-            rf"[^\dA-Za-z\n]{{0,6}}(?:(?:is|was|number|no|码|号码|是|为)[^\dA-Za-z\n]{{0,4}})?"
+            rf"(?:[^\dA-Za-z\n]{{0,6}}\n?(?:(?:is|was|number|no|码|号码|是|为)[^\dA-Za-z\n]{{0,4}})?"
             # An insurer's name may sit between cue and number: "insurance id: BCBS W2839…".
-            rf"(?:[A-Za-z]{{2,10}}\s+(?=[A-Za-z]{{0,3}}\d))?(?P<value>{_CODE})",
+            rf"(?:[A-Za-z]{{4,10}}\s+(?=[A-Za-z]{{0,3}}\d))?"
+            # Or the number a few words on: "member number on the card is XJH 482 993 221"
+            # (then it starts with a capital or a digit).
+            r"|[^\d\n]{0,28}?(?:\b(?:is|was)\b|:|#)\s*(?-i:(?=[A-Z0-9])))"
+            rf"(?P<value>{_CODE})",
             re.IGNORECASE,
         ),
         0.9,
         "insurance_cued",
-        anchor_window=(0, 80),
-        anchor=re.compile(
-            r"医保卡|医保号|医保个人|医保编号|医保账号|社保卡|社保号|社保编号|参保|保单号|保险单号|保险号"
-            r"|个人编号|member|policy|insurance\s*(?:id|number|no|#|card)|subscriber|medicare"
-            r"|medicaid|group\s*(?:number|no|#)|plan\s*id|mbi"
-        ),
+        anchor_window=(0, 96),
+        anchor=_INSURANCE_ANCHOR,
         group="value",
     ),
 ]

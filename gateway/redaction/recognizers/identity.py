@@ -1,10 +1,16 @@
-"""CN_ID (resident ID, GB 11643), SSN, PASSPORT."""
+"""CN_ID (resident ID, GB 11643; Hong Kong, Macau, Taiwan IDs), SSN, PASSPORT.
+
+PASSPORT also covers the other travel and identity documents a patient quotes with a cue:
+home-return and Taiwan compatriot permits, Hong Kong/Macau passes, military officer cards,
+driver licences.
+"""
 
 from __future__ import annotations
 
 import re
 
-from gateway.redaction.patterns import SEP, PatternRule, gb11643
+from gateway.redaction.patterns import SEP, WRAPPED_DIGITS, PatternRule, gb11643
+from gateway.redaction.validators import taiwan_id
 
 S = f"{SEP}?"
 _DATE8 = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
@@ -21,9 +27,36 @@ ID_CUES = (
     "resident ID",
     "ID no",
     "身份号",
+    "身分证",
+    "身分證",
+    "身份證",
+    "hkid",
+    "居民身份证",
 )
 SSN_CUES = ("ssn", "social security", "soc sec", "social")
-PASSPORT_CUES = ("护照", "passport", "通行证", "travel document")
+PASSPORT_CUES = (
+    "护照",
+    "passport",
+    "通行证",
+    "travel document",
+    "回乡证",
+    "台胞证",
+    "军官证",
+    "士兵证",
+    "驾驶证",
+    "驾照",
+    "档案编号",
+    "driver's license",
+    "drivers license",
+    "driver license",
+    "driver's licence",
+    "driving licence",
+    "driving license",
+    "licence number",
+    "license number",
+    "licence no",
+    "license no",
+)
 
 RULES = [
     PatternRule(
@@ -70,6 +103,16 @@ RULES = [
         context_required=True,
     ),
     PatternRule(
+        # The same, wrapped over lines by the mail client ("510102198\n812304566").
+        "CN_ID",
+        re.compile(r"(?<![\dA-Za-z])\d(?:[ ]?\n?[ ]?\d){13,16}[ ]?\n?[ ]?[\dXx](?![\dA-Za-z])"),
+        0.7,
+        "cn_id_wrapped",
+        anchor=WRAPPED_DIGITS,
+        context=ID_CUES,
+        context_required=True,
+    ),
+    PatternRule(
         "SSN",
         re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])"),
         0.85,
@@ -100,12 +143,47 @@ RULES = [
     ),
     PatternRule(
         "PASSPORT",
-        re.compile(r"(?<![\dA-Za-z])[A-Z]{0,2}\d{6,9}(?![\dA-Za-z])"),
+        # Upper-case document codes with at least five digits, grouped any way:
+        # "C01X00T47", "G 1234 5678", "D1234-56789-01234", "MORGA753116SM9IJ".
+        re.compile(
+            r"(?<![\dA-Za-z])(?=(?:[A-Z -]*\d){5})[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])"
+            r"|[ ](?=\d{3})){5,20}(?![\dA-Za-z])"
+        ),
         0.7,
         "passport_cued",
-        min_digits=6,
+        min_digits=1,
         context=PASSPORT_CUES,
         context_required=True,
-        context_before=30,
+        context_before=48,
+    ),
+    PatternRule(
+        # Military officer / soldier cards: "南字第123456号".
+        "PASSPORT",
+        re.compile(r"[\u4e00-\u9fff]字第\s*\d{5,8}\s*号"),
+        0.85,
+        "cn_military_card",
+        anchor=re.compile("字第"),
+    ),
+    PatternRule(
+        # Hong Kong "A123456(7)" and Macau "1234567(8)" identity cards: the bracketed check
+        # character is specific enough without a cue.
+        "CN_ID",
+        re.compile(r"(?<![\dA-Za-z])(?:[A-Z]{1,2}\d{6}|[157]\d{6})\s?\(\s?[0-9A]\s?\)"),
+        0.85,
+        "hk_macau_id",
+        digit_window=True,
+        min_digits=6,
+        anchor=re.compile(r"\(\s?[0-9a]\s?\)"),
+    ),
+    PatternRule(
+        # Taiwan ID: a letter, 1 or 2, eight digits, valid check digit.
+        "CN_ID",
+        re.compile(r"(?<![\dA-Za-z])[A-Z][12]\d{8}(?![\dA-Za-z])"),
+        0.75,
+        "taiwan_id",
+        digit_window=True,
+        min_digits=9,
+        validator=taiwan_id,
+        context=ID_CUES,
     ),
 ]
