@@ -16,6 +16,10 @@ EMERGENCIES = [
     'type 1 diabetic, ketones high, vomiting all night and breathing fast',
     '糖尿病 尿酮三个加号 一直吐 人昏昏沉沉的',
 
+    '我爸糖尿病，现在满头大汗，说胡话',
+    '奶奶有糖尿病，浑身是汗，人糊涂了',
+    'diabetic dad drenched in sweat and talking nonsense',
+    '糖尿病人血糖测不出来了，叫不醒',
 ]
 
 NOT_EMERGENCIES = [
@@ -26,6 +30,9 @@ NOT_EMERGENCIES = [
     "i'm diabetic, what's a good snack for night shifts",
     'idk why my hands get shaky when i skip breakfast, otherwise fine',
 
+    '糖尿病，运动后出了一身汗，精神很好',
+    'diabetic, sweat a lot at the gym, feel fine',
+    '血糖测不出来是不是血糖仪坏了',
 ]
 
 

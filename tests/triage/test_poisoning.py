@@ -37,6 +37,11 @@ EMERGENCIES = [
     "my wife insists she's fine but she drank a glass of the weedkiller by mistake",
     'my son he is eat my heart pill, 3 pill, he is 2 years',
     '孩子吞了一节电池',
+    'snake bit my hand while hiking',
+    'a rattlesnake just bit my son on the leg',
+    '我爸被蛇咬了',
+    '让蛇给咬了一口',
+    '蝎子蛰了孩子',
 ]
 
 NOT_EMERGENCIES = [
@@ -61,6 +66,11 @@ NOT_EMERGENCIES = [
     'my 2yo licked a battery, it was a dead AA, no burns, fine',
     'kid ate a silica gel packet, is that poisonous',
     'i read that carbon monoxide is silent, what detector should i buy',
+    'a snake bit my dog',
+    'if a snake bit me what should i do',
+    '小时候被蛇咬过',
+    '怎么防止被蛇咬',
+    'how to avoid snake bites when hiking',
 ]
 
 

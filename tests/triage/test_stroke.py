@@ -32,6 +32,10 @@ EMERGENCIES = [
     'headache hit me like someone hit me with a hammer, worst ever, been sick',
     '妈妈说看东西都是双的 走路东倒西歪 还吐了',
     '我老豆突然讲唔到嘢 半边面歪咗',
+    'sudden loss of vision in my left eye',
+    'lost the vision in my right eye this morning',
+    'my mum suddenly went blind in one eye',
+    "can't see out of my left eye all of a sudden",
 ]
 
 NOT_EMERGENCIES = [
@@ -55,6 +59,12 @@ NOT_EMERGENCIES = [
     '奶奶老年痴呆 说话前言不搭后语 好几年了',
     '我妈 stroke 过 三年前 现在康复很好',
     'grandpa has had a droopy eyelid for years, can he get surgery',
+    'lost vision in my left eye years ago from glaucoma',
+    'gradual loss of vision, need new glasses',
+    "can't see out of my left eye since childhood, lazy eye",
+    'what causes sudden loss of vision',
+    '突然看不清是什么原因？',
+    'my grandmother lost the sight in one eye in 2010',
 ]
 
 
