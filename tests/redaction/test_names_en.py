@@ -40,6 +40,14 @@ POSITIVES = [
     ("my neighbor mrs. gupta drove me", "gupta"),
     ("my caseworker's name is tamika", "tamika"),
     ("Mrs. Anna Lee called", "Anna Lee"),
+    # Round 7: romanized Cantonese/Taiwanese names, long Hispanic names, accents.
+    ("Chan Tai Man is my father", "Chan Tai Man"),
+    ("Wong Ka Yan will bring her mother", "Wong Ka Yan"),
+    ("appointment for Tsai Mei-Ling next week", "Tsai Mei-Ling"),
+    ("Maria Fernanda López García is my wife", "Maria Fernanda López García"),
+    ("Our neighbor Jose Luis Hernandez drove me", "Jose Luis Hernandez"),
+    ("my sister maría josé fell", "maría josé"),
+    ("Is Dr. Adeyemi or Dr. Kowalczyk better?", "Kowalczyk"),
 ]
 
 NEGATIVES = [
@@ -73,6 +81,12 @@ NEGATIVES = [
     "I miss work so much",
     "ms symptoms are worse at night",
     "I think her name is really long",
+    "I've been having xin kou teng since morning",
+    "Man Up Go Team",
+    "So Far So Good with the new meds",
+    "Can I Do Tai Chi after surgery?",
+    "Is there a grace period for paying the copay?",
+    "Please bill me for the visit",
 ]
 
 

@@ -20,6 +20,12 @@ from gateway.redaction.recognizers.names_en_data import (
     RELATIONS,
     TITLE_WORDS,
 )
+from gateway.redaction.recognizers.names_en_forms import (
+    deaccent,
+    in_pinyin_run,
+    name_run_start,
+    overlapping,
+)
 
 KNOWN = FIRST_NAMES | AMBIGUOUS
 
@@ -42,7 +48,7 @@ _rel = "|".join(sorted((re.escape(r) for r in RELATIONS), key=len, reverse=True)
 _RELATION = re.compile(
     rf"\b(?:my|our|his|her|their)\s+(?:(?:\d+\s*(?:yo|y/?o|year[- ]old)|little|older|younger"
     rf"|baby|oldest|youngest|eldest|new|old)\s+)*(?:{_rel})\s*,?\s+(?:named\s+|called\s+|is\s+)?"
-    rf"(?P<name>{_WORD}(?:\s+[A-Za-z]\.)?(?:\s+{_WORD})?)",
+    rf"(?P<name>{_WORD}(?:\s+[A-Za-z]\.)?(?:\s+{_WORD})?(?:\s+(?-i:[A-Z]){_WORD[8:]}){{0,2}})",
     re.IGNORECASE,
 )
 # Speed: cheap literal hints (on lower-cased text) that must occur for a rule to be scanned.
@@ -53,7 +59,6 @@ _HINTS = {
     "han": re.compile("[\u4e00-\u9fff]"),
 }
 _ARTICLE_END = re.compile(r"\b(?:the|a|an|my|your|his|her|our|their)\s+$")
-_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'-]*) $")
 # Some word that could be a name: "CT" or "MRI" alone do not need the English recognizer.
 _CAP_PAIR = re.compile(
     r"(?<![A-Za-z\u00c0-\u024f'-])(?=([A-Z][A-Za-z\u00c0-\u024f-]*) ([A-Z][A-Za-z\u00c0-\u024f-]*)"
@@ -145,7 +150,7 @@ class EnglishNameRecognizer:
 
         lowered = lower_ascii(folded)
         hint = {k: v.search(lowered) is not None for k, v in _HINTS.items()}
-        for m in _TITLE.finditer(folded) if hint["title"] else ():
+        for m in overlapping(_TITLE, folded) if hint["title"] else ():
             title = folded[m.start() : m.start("name")].strip().rstrip(".").lower()
             first = m.group("name").split()[0].lower()
             if m.group("name").split()[0].isupper() and len(first) <= 3 and first not in KNOWN:
@@ -197,7 +202,7 @@ class EnglishNameRecognizer:
                 continue  # "my mother-in-law, Mrs. Reyes": the title form finds the name
             if first.isupper() and first.lower() not in KNOWN:
                 continue  # "father MI at 52": an abbreviation, not a name
-            if not _is_capitalized(first) and first.lower() not in KNOWN - AMBIGUOUS:
+            if not _is_capitalized(first) and deaccent(first.lower()) not in KNOWN - AMBIGUOUS:
                 continue
             add(_name_tokens(folded, *m.span("name"), allow_lower=True), 0.85)
         for m in _APPOSITIVE.finditer(folded):
@@ -219,14 +224,8 @@ class EnglishNameRecognizer:
             ):
                 start = m.start("name")
                 # "Zhang Wei is my husband": keep a capitalized word just before in the name.
-                prev = _PREV_WORD.search(folded, 0, start)
-                if (
-                    prev
-                    and _is_capitalized(prev.group(1))
-                    and _is_capitalized(word)
-                    and prev.group(1).lower() not in NOT_SURNAME
-                ):
-                    start = prev.start(1)
+                if _is_capitalized(word):  # "Maria Fernanda López García is my wife"
+                    start = name_run_start(folded, start, NOT_SURNAME)
                 add((start, m.end("name")), 0.8)
         for m in _WITH_ME.finditer(folded) if hint["with_me"] else ():
             group = "a" if m.group("a") else "b"
@@ -259,8 +258,8 @@ class EnglishNameRecognizer:
         for i, tok in enumerate(tokens):
             word = tok.group()
             low = word.lower()
-            if pinyin_text and not _is_capitalized(word):
-                continue
+            if (pinyin_text or in_pinyin_run(tokens, i)) and not _is_capitalized(word):
+                continue  # "having xin kou teng since morning": a pinyin phrase
             if low not in KNOWN and "-" in low and all(p in KNOWN for p in low.split("-")):
                 low = low.split("-")[0]  # "Anne-Marie", "Mary-Kate": known parts
             if low not in KNOWN or _EPONYM.match(folded, tok.end()):

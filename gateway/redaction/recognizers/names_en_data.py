@@ -22,6 +22,8 @@ PINYIN_SURNAMES = _words("pinyin_surnames")
 NOT_SURNAME = _words("not_surnames")
 # Capitalized words that open or close a message but are not names (days, feelings).
 NOT_NAME_WORDS = _words("not_names")
+# Cantonese / Wade-Giles surnames: "Chan Tai Man", "Tsai Mei-Ling".
+ROMANIZED_SURNAMES = _words("romanized_surnames")
 
 # Titles: after "my mother-in-law, " a title is not the name ("Mrs. Reyes").
 TITLE_WORDS = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "nurse"))

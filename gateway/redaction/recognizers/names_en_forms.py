@@ -15,7 +15,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterator
 
 from gateway.redaction.base import Entity
 from gateway.redaction.recognizers.names_en_data import (
@@ -24,6 +25,7 @@ from gateway.redaction.recognizers.names_en_data import (
     NOT_NAME_WORDS,
     NOT_SURNAME,
     RELATIONS,
+    ROMANIZED_SURNAMES,
 )
 
 _NAME = r"[A-Z][a-z'\u00c0-\u024f]+(?:-[A-Z][a-z'\u00c0-\u024f]+)?"
@@ -99,6 +101,62 @@ _DASH_LINE = re.compile(r"(?:^|\n)[ \t]*[-—–~].*\n[ \t]*[-—–~]")
 _CAP_WORD = re.compile("[A-Z][a-z]")
 _ROLE_HINT = re.compile(r"\b(?:PA|NP|APRN|RN|LPN|CNM|CRNA|DNP)\b")
 
+# A romanized surname, then a two-syllable given name written as two short capitalized
+# words or one hyphenated word: "Chan Tai Man", "Wong Ka Yan", "Tsai Mei-Ling".
+_SYL = r"[A-Z][a-z]{1,4}"
+_ROMANIZED = re.compile(
+    rf"(?<![A-Za-z'\u00c0-\u024f-])(?P<name>(?P<sur>[A-Z][a-z]{{1,5}})[ \t](?:{_SYL}[ \t]{_SYL}"
+    rf"|{_SYL}-[A-Za-z][a-z]{{1,4}}))(?![A-Za-z'\u00c0-\u024f-])"
+)
+# Given names that are also Chinese syllables ("Ka Yan", "Siu Ming", "Mei-Ling").
+KNOWN_SYLLABLES = frozenset("yan ming mei ling wai man kai lin hui wei".split())
+_PINYIN_RUN_SYL = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
+    r"|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)"
+)
+
+
+def overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` that may overlap: the next search starts at the name."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = max(m.start("name"), m.start() + 1)
+
+
+def in_pinyin_run(tokens: list[re.Match[str]], i: int) -> bool:
+    """Token ``i`` lies in a run of three lowercase pinyin syllables ("xin kou teng")."""
+    lo, hi = max(0, i - 2), min(len(tokens), i + 3)
+    run = 0
+    for tok in tokens[lo:hi]:
+        word = tok.group()
+        run = run + 1 if word.islower() and _PINYIN_RUN_SYL.fullmatch(word) else 0
+        if run >= 3:
+            return True
+    return False
+
+
+_CAP_RUN = re.compile(r"(?:[A-Z][A-Za-z'\u00c0-\u024f-]* ){1,3}$")
+
+
+def name_run_start(text: str, start: int, stop: frozenset[str]) -> int:
+    """Start of the capitalized words (up to three) just before ``start`` that are no stop
+    words: "Zhang Wei is my husband", "Maria Fernanda López García is my wife"."""
+    run = _CAP_RUN.search(text, max(0, start - 60), start)
+    if run is None:
+        return start
+    for word in reversed(list(re.finditer(r"\S+", text[run.start() : start]))):
+        if word.group().lower() in stop:
+            break
+        start = run.start() + word.start()
+    return start
+
+
+def deaccent(word: str) -> str:
+    """ "maría" -> "maria", for looking names up in the word lists."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
 _RELATION_WORDS = frozenset(RELATIONS)
 KNOWN = FIRST_NAMES | AMBIGUOUS
 _STOP = NOT_SURNAME | NOT_NAME_WORDS
@@ -160,6 +218,12 @@ class EnglishNameFormsRecognizer:
             add(*m.span("name"), 0.8)
         for m in _DISPLAY.finditer(folded) if "<" in folded else ():
             add(*m.span("name"), 0.8)
+        for m in _ROMANIZED.finditer(folded):
+            words = m.group("name").replace("-", " ").split()
+            if m.group("sur").lower() in ROMANIZED_SURNAMES and not any(
+                w.lower() in _STOP or w.lower() in FIRST_NAMES - KNOWN_SYLLABLES for w in words[1:]
+            ):
+                add(*m.span("name"), 0.85)  # outranks "Tai Man is my father" alone
         return found
 
     @staticmethod

@@ -37,7 +37,7 @@ TITLES = tuple(
     """
     医生 大夫 护士 护士长 主任 副主任 教授 老师 先生 女士 小姐 阿姨 叔叔 大爷
     大妈 奶奶 爷爷 院长 药师 医师 师傅 总 经理 同学 姐 哥 伯 婶 姨 叔 太太
-    老板
+    老板 小朋友
     """.split()
 )
 
@@ -56,7 +56,7 @@ CUES = tuple(
     室友 同事 朋友 邻居 宝宝 孩子 找 挂了 挂的 挂号 预约了 转告 告诉 给 和 跟
     问 奶奶 爷爷 外婆 外公 姥姥 姥爷 开户人 收款人 账户名 申请人 代办人 陪护人 经办人
     投保人 被保险人 受益人 就诊人 患者姓名 病人姓名 他爸 他妈 她爸 她妈 孩子他爸 孩子他妈
-    孩子爸爸 孩子妈妈 他老婆 她老公 闺女 儿媳 女婿 侄女 外孙 外孙女 孙媳
+    孩子爸爸 孩子妈妈 他老婆 她老公 闺女 儿媳 女婿 侄女 外孙 外孙女 孙媳 老伴儿
     """.split()
 )
 
@@ -136,7 +136,7 @@ GIVEN_CHARS = frozenset(
     "瑶璐露霖雯韵岚青翠碧珊琦瑾璇晗晴曦昕昱晟晖煜炜烨焕熙楠桐森杉枫栋权民友顺祥富贤良"
     "明勤奋胜坤乾泰宾朋昌盛旺隆茂兆聪灵艺芸蕊馨星辰琛骏驰腾跃巍峥嵘坚毅诚恩君伦冰娅姝婧"
     "钰珂玥伊依婕嫣锦绣敬霏萱瑜璟琰堃鹤舟帆凡斐昭晋豫蒙皓哲翰墨涛浚源沛淳澜桦楷槐柱杨"
-    "云兰芹萍萌苗莺燕鹃凤娥嫦姣妮姿娴婷媚秀丽芳宇宙阳子"
+    "云兰芹萍萌苗莺燕鹃凤娥嫦姣妮姿娴婷媚秀丽芳宇宙阳子文"
 )
 # Two-character words made only of given-name characters that are not names.
 GIVEN_STOP_WORDS = frozenset(
@@ -200,3 +200,10 @@ ROLES_BEFORE = tuple(
 )
 # Words after a name that introduce that person's number ("李娜电话1358…").
 NUMBER_AFTER = tuple("电话 手机 手机号 电话号码 身份证 身份证号 微信 联系方式".split())
+# Compound surnames that are never ordinary words: a clause-initial name needs no cue
+# ("上官婉儿的体检报告"). 东方, 西门, 南宫 and 长孙 are left out (directions, kin).
+STRONG_SURNAMES_2 = tuple(
+    """
+    欧阳 司马 上官 诸葛 皇甫 尉迟 公孙 慕容 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 澹台 申屠
+    """.split()
+)

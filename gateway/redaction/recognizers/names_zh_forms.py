@@ -9,6 +9,7 @@
 - a full name right after a name-introducing noun (中文名, 真名, 本名);
 - a role before the name ("护士长刘芳"), or the person's number after it ("赵子涵 3201…",
   "李娜电话1358…");
+- a rare compound surname opening a clause ("上官婉儿的体检报告");
 - a three-character name with 小 as its first given character at a clause start
   ("秦小红和我是同一天做的手术").
 """
@@ -34,6 +35,7 @@ from gateway.redaction.recognizers.names_zh_data import (
     PAREN_RELATIONS,
     ROLES_BEFORE,
     SHORT_NAME_FOLLOW,
+    STRONG_SURNAMES_2,
 )
 
 H = r"[\u4e00-\u9fff]"
@@ -68,6 +70,11 @@ _NAME_NOUN = re.compile(
 )
 _XIAO_NAME = re.compile(rf"(?P<name>(?:{_surname})小{H})(?=[{re.escape(NAME_FOLLOW)}])")
 _CLAUSE_START = re.compile(rf"{_BOUNDARY}+")
+# A rare compound surname is evidence by itself at a clause start: "上官婉儿的体检报告".
+_COMPOUND = re.compile(
+    rf"(?P<name>(?:{'|'.join(STRONG_SURNAMES_2)})(?P<given>{H}{{1,2}}?))"
+    rf"(?=[{re.escape(NAME_FOLLOW)}]|[^\u4e00-\u9fff]|$)"
+)
 
 _role_alt = "|".join(sorted(ROLES_BEFORE, key=len, reverse=True))
 _ROLE_NAME = re.compile(rf"(?:{_role_alt})(?P<name>(?:{_surname}){H}{{1,2}})")
@@ -113,6 +120,9 @@ class ChineseNameFormsRecognizer:
                 start, end = m.span("name")
                 if _short_ok(folded, start, end):
                     add(start, end, 0.7)
+            m = _COMPOUND.match(folded, pos)
+            if m is not None and all(ch in GIVEN_CHARS or ch == "儿" for ch in m.group("given")):
+                add(*m.span("name"), 0.75)
             if xiao and (m := _XIAO_NAME.match(folded, pos)) is not None:
                 start, end = m.span("name")
                 if folded[end - 1] in GIVEN_CHARS and folded[start] not in _AMBIGUOUS:
