@@ -111,20 +111,8 @@ class Answering(ServiceBase):
                 headers={**exc.headers, "Retry-After": exc.headers.get("Retry-After", "30")},
             ) from exc
         self.metrics.degraded.labels("knowledge_fallback").inc()
-        note = self.disclaimer(p.locale)
         text = knowledge_answer(p.locale, p.snippets)
-        return ConsultationResponse(
-            id=p.id,
-            patient_id=p.patient_id,
-            answer=f"{text}\n\n{note}",
-            triage=self._triage(p),
-            citations=self._citations(p),
-            redactions=p.redactions,
-            disclaimer=note,
-            model="gateway-knowledge",
-            degraded=True,
-            usage=Usage(),
-        )
+        return self.answer_with_disclaimer(p, text, model="gateway-knowledge", degraded=True)
 
     async def _fallback_stream(self, p: Prepared, exc: GatewayError) -> AsyncIterator[bytes]:
         result = self._fallback(p, exc)
@@ -185,14 +173,9 @@ class Answering(ServiceBase):
         shown = restore(answer, p.restore_map)
         if note in shown:  # the disclaimer appears exactly once
             shown = shown.replace(note, "").strip()
-        return ConsultationResponse(
-            id=p.id,
-            patient_id=p.patient_id,
-            answer=f"{shown}\n\n{note}",
-            triage=self._triage(p),
-            citations=self._citations(p),
-            redactions=p.redactions,
-            disclaimer=note,
+        return self.answer_with_disclaimer(
+            p,
+            shown,
             model=self.backend.model,
             degraded=bool(degraded),
             usage=Usage(

@@ -24,10 +24,7 @@ from gateway.ratelimit import RateLimiter
 from gateway.redaction.base import Analyzer
 from gateway.redaction.pseudonyms import PlaceholderNumbers
 from gateway.retrieval import Retriever
-from gateway.schemas import (
-    Citation,
-    Triage,
-)
+from gateway.schemas import Citation, ConsultationResponse, Triage, Usage
 from gateway.settings import Settings
 from gateway.triage.base import Triager, TriageResult
 
@@ -154,6 +151,24 @@ class ServiceBase:
             Citation(id=s.id, title=s.title, source=s.source, score=round(s.score, 4))
             for s in p.snippets
         ]
+
+    def answer_with_disclaimer(
+        self, p: Prepared, text: str, *, model: str, degraded: bool, usage: Usage | None = None
+    ) -> ConsultationResponse:
+        """A non-emergency reply: the text, the disclaimer once at the end, the citations."""
+        note = self.disclaimer(p.locale)
+        return ConsultationResponse(
+            id=p.id,
+            patient_id=p.patient_id,
+            answer=f"{text}\n\n{note}",
+            triage=self._triage(p),
+            citations=self._citations(p),
+            redactions=p.redactions,
+            disclaimer=note,
+            model=model,
+            degraded=degraded,
+            usage=usage or Usage(),
+        )
 
     def meta(self, p: Prepared) -> dict[str, object]:
         return {
