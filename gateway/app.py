@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
-import httpx
 import redis.asyncio as aioredis
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -38,7 +37,7 @@ from gateway.knowledge.search import IndexHolder
 from gateway.logs import configure_logging
 from gateway.metrics import Metrics
 from gateway.middleware import GatewayMiddleware
-from gateway.ollama import OllamaClient
+from gateway.ollama import OllamaClient, new_http_session
 from gateway.ollama_pool import OllamaPool
 from gateway.problems import problem_response
 from gateway.ratelimit import RateLimiter
@@ -178,10 +177,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         s = settings
-        http = httpx.AsyncClient(
-            limits=httpx.Limits(max_connections=256, max_keepalive_connections=64),
-            timeout=httpx.Timeout(s.ollama_connect_timeout),
-        )
+        http = new_http_session(s.ollama_connect_timeout)
         redis = aioredis.from_url(
             s.redis_url,
             socket_timeout=s.redis_timeout,
@@ -271,7 +267,7 @@ def create_app(
         try:
             yield
         finally:
-            await http.aclose()
+            await http.close()
             await redis.aclose()
 
     app = FastAPI(

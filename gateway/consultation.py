@@ -77,15 +77,14 @@ class ConsultationService(Answering):
         if self.limiter is None:
             return []
         s = self.settings
-        # Both windows at once: two Redis round trips in the time of one.
-        by_key, by_patient = await asyncio.gather(
-            self.limiter.hit(f"pg:rl:{{key:{tenant}}}", Limit.parse(s.key_rate_limit)),
-            # In the patient's own hash slot, so erasure removes it with the rest.
-            self.limiter.hit(
-                f"{self.keys.tag(tenant, patient_id)}:rl", Limit.parse(s.patient_rate_limit)
-            ),
+        # Both windows in one round trip; the patient's in its own hash slot, so erasure
+        # removes it with the rest.
+        return await self.limiter.hit_many(
+            [
+                (f"pg:rl:{{key:{tenant}}}", Limit.parse(s.key_rate_limit)),
+                (f"{self.keys.tag(tenant, patient_id)}:rl", Limit.parse(s.patient_rate_limit)),
+            ]
         )
-        return [by_key, by_patient]
 
     async def prepare(
         self,

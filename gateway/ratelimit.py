@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,21 +74,34 @@ class RateLimiter:
     def __init__(self, redis: aioredis.Redis, guard: RedisGuard | None = None) -> None:
         self._redis = redis
         self._guard = guard
-        self._script: Any = redis.register_script(_WINDOW)
 
     async def hit(self, key: str, limit: Limit) -> Decision:
         """``key`` is the Redis key of this counter (callers keep it in their own namespace)."""
+        (decision,) = await self.hit_many([(key, limit)])
+        return decision
+
+    async def hit_many(self, windows: Sequence[tuple[str, Limit]]) -> list[Decision]:
+        """Checks and records several windows in one round trip (each one atomically)."""
         now = time.time()
+
+        async def run() -> list[Any]:
+            # Plain EVAL: a pipelined registered script costs an extra SCRIPT EXISTS round trip
+            # per call in redis-py, and Redis caches the compiled script by its digest anyway.
+            async with self._redis.pipeline(transaction=False) as pipe:
+                for key, limit in windows:
+                    marker = f"{now}-{uuid.uuid4().hex[:8]}"
+                    pipe.eval(_WINDOW, 1, key, now, limit.seconds, limit.count, marker)
+                return list(await pipe.execute())
+
         try:
-            allowed, count, marker = await translate(
-                "rate limit",
-                lambda: self._script(
-                    keys=[key],
-                    args=[now, limit.seconds, limit.count, f"{now}-{uuid.uuid4().hex[:8]}"],
-                ),
-                self._guard,
-            )
+            replies = await translate("rate limit", run, self._guard)
         except StoreUnavailable:
-            return Decision(True, limit, limit.count, limit.seconds)  # fail open: care first
-        reset = float(marker) + limit.seconds - now if not allowed else limit.seconds
-        return Decision(bool(allowed), limit, max(0, limit.count - int(count)), max(reset, 0.0))
+            # Fail open: care first.
+            return [Decision(True, limit, limit.count, limit.seconds) for _, limit in windows]
+        decisions = []
+        for (_, limit), (allowed, count, marker) in zip(windows, replies, strict=True):
+            reset = float(marker) + limit.seconds - now if not allowed else limit.seconds
+            decisions.append(
+                Decision(bool(allowed), limit, max(0, limit.count - int(count)), max(reset, 0.0))
+            )
+        return decisions

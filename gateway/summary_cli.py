@@ -9,18 +9,17 @@ from typing import Any
 
 
 async def _run(args: argparse.Namespace, settings: Any) -> int:
-    import httpx
     import redis.asyncio as aioredis
 
     from gateway.errors import GatewayError
     from gateway.history import PatientKeys, RedisHistoryStore
-    from gateway.ollama import OllamaClient
+    from gateway.ollama import OllamaClient, new_http_session
     from gateway.summary import SummaryService
 
     redis = aioredis.from_url(
         settings.redis_url, decode_responses=True, socket_timeout=settings.redis_timeout
     )
-    async with httpx.AsyncClient() as http:
+    async with new_http_session(settings.ollama_connect_timeout) as http:
         client = OllamaClient.from_settings(http, settings, settings.ollama_urls[0])
         keys = PatientKeys(settings.hash_secret.get_secret_value().encode())
         history = RedisHistoryStore(
