@@ -51,7 +51,12 @@ class Turn:
 class HistoryStore(Protocol):
     async def load(self, tenant: str, patient_id: str) -> list[Turn]: ...
 
-    async def append_pair(self, tenant: str, patient_id: str, user: Turn, answer: Turn) -> None: ...
+    async def append_pair(
+        self, tenant: str, patient_id: str, user: Turn, answer: Turn, *, unlock: str | None = None
+    ) -> None:
+        """Appends a question and its answer; ``unlock`` (a lock token) also releases the
+        patient's lock in the same transaction."""
+        ...
 
     async def erase(self, tenant: str, patient_id: str) -> int: ...
 
@@ -73,6 +78,9 @@ class PatientKeys:
     def history(self, tenant: str, patient_id: str) -> str:
         return f"{self.tag(tenant, patient_id)}:history"
 
+    def lock(self, tenant: str, patient_id: str) -> str:
+        return f"{self.tag(tenant, patient_id)}:lock"
+
     def all(self, tenant: str, patient_id: str) -> list[str]:
         tag = self.tag(tenant, patient_id)
         return [f"{tag}:history", f"{tag}:pii", f"{tag}:lock", f"{tag}:rl"]
@@ -83,6 +91,14 @@ async def translate(
 ) -> T:
     """Runs one Redis call through the guard (timeouts, translation, breaker)."""
     return await (guard or DEFAULT_GUARD).call(op, call)
+
+
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+"""
 
 
 class RedisHistoryStore:
@@ -114,15 +130,21 @@ class RedisHistoryStore:
         raw = await translate("read", run, self._guard)
         return [Turn.from_json(item) for item in raw]
 
-    async def append_pair(self, tenant: str, patient_id: str, user: Turn, answer: Turn) -> None:
+    async def append_pair(
+        self, tenant: str, patient_id: str, user: Turn, answer: Turn, *, unlock: str | None = None
+    ) -> None:
         key = self._keys.history(tenant, patient_id)
 
         async def run() -> None:
-            # One MULTI/EXEC: the question and its answer land together or not at all.
+            # One MULTI/EXEC: the question and its answer land together or not at all. The lock
+            # release rides along (same hash slot): one round trip fewer per consultation, and
+            # the patient's next message can never see the lock free but the answer missing.
             async with self._redis.pipeline(transaction=True) as pipe:
                 pipe.rpush(key, user.to_json(), answer.to_json())
                 pipe.ltrim(key, -2 * self._max_turns, -1)
                 pipe.expire(key, self._ttl)
+                if unlock is not None:
+                    pipe.eval(_RELEASE, 1, self._keys.lock(tenant, patient_id), unlock)
                 await pipe.execute()
 
         await translate("write", run, self._guard)
@@ -131,14 +153,6 @@ class RedisHistoryStore:
         keys = self._keys.all(tenant, patient_id)
         deleted: int = await translate("delete", lambda: self._redis.delete(*keys), self._guard)
         return deleted
-
-
-_RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
-end
-return 0
-"""
 
 
 class PatientLock:
@@ -167,7 +181,7 @@ class PatientLock:
         self._pending: set[asyncio.Future[None]] = set()
 
     async def acquire(self, tenant: str, patient_id: str) -> str:
-        key = f"{self._keys.tag(tenant, patient_id)}:lock"
+        key = self._keys.lock(tenant, patient_id)
         token = uuid.uuid4().hex
         deadline = time.monotonic() + self._wait
         delay = 0.005
@@ -188,7 +202,7 @@ class PatientLock:
 
     async def release(self, tenant: str, patient_id: str, token: str) -> None:
         """Never raises: a release Redis could not take is retried in the background."""
-        key = f"{self._keys.tag(tenant, patient_id)}:lock"
+        key = self._keys.lock(tenant, patient_id)
         try:
             await self._release_once(key, token)
         except StoreUnavailable:

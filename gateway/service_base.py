@@ -184,11 +184,13 @@ class ServiceBase:
         user = Turn("user", p.text, now, p.triage.level, p.triage.category)
         reply = Turn("assistant", answer, now, p.triage.level)
         with self.metrics.stage("history_write"):
+            unlock = p.lock_token if self.lock is not None else None
             try:
-                await self.history.append_pair(p.tenant, p.patient_id, user, reply)
+                await self.history.append_pair(p.tenant, p.patient_id, user, reply, unlock=unlock)
             except StoreUnavailable:
                 self.metrics.degraded.labels("history_write").inc()
-                return False
+                return False  # the lock is still held: `release` retries it
+        p.lock_token = None
         return True
 
     def _observe(self, result: ChatResult, started: float, estimate: int = 0) -> None:

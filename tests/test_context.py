@@ -231,3 +231,39 @@ def test_a_lock_release_lost_to_a_redis_outage_is_retried() -> None:
         asyncio.run(scenario())
     finally:
         server.stop()
+
+
+def test_storing_the_answer_releases_only_its_own_lock(redis_server: RedisServer) -> None:
+    """The history write carries the lock release (one round trip): token-checked, atomic."""
+    import asyncio
+
+    import redis.asyncio as aioredis
+
+    from gateway.history import PatientKeys, PatientLock, RedisHistoryStore, Turn
+
+    keys = PatientKeys(b"k" * 32)
+
+    async def scenario() -> None:
+        client = aioredis.from_url(redis_server.url, decode_responses=True)
+        lock = PatientLock(client, keys, ttl_seconds=30, wait_seconds=0.05)
+        store = RedisHistoryStore(client, keys, ttl_seconds=60, max_turns=10)
+        q, a = Turn("user", "q", 1.0), Turn("assistant", "a", 1.0)
+        token = await lock.acquire("t", "p-merge")
+        await store.append_pair("t", "p-merge", q, a, unlock="not-the-owner")
+        assert await client.get(keys.lock("t", "p-merge")) == token  # a stranger's token: kept
+        await store.append_pair("t", "p-merge", q, a, unlock=token)
+        assert await client.exists(keys.lock("t", "p-merge")) == 0
+        assert len(await store.load("t", "p-merge")) == 4
+        await lock.acquire("t", "p-merge")  # free at once, no wait for the TTL
+        await client.delete(*keys.all("t", "p-merge"))
+        await client.aclose()
+
+    asyncio.run(scenario())
+
+
+def test_a_consultation_leaves_no_lock_behind(
+    gateway_url: str, fake_ollama: FakeOllama, redis_client: redis.Redis
+) -> None:
+    r = post(gateway_url, "p-nolock", "what helps a sore throat?")
+    assert r.status_code == 200, r.text
+    assert not list(redis_client.scan_iter(match="pg:*:lock"))

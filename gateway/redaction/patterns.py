@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gateway.redaction.base import Entity
 from gateway.redaction.cues import trie_regex
+from gateway.redaction.scan import Spans, Windows, find_cue, matches
 from gateway.redaction.validators import SEP, digits, gb11643, ipv4, luhn, plausible_date
 
 __all__ = ["SEP", "digits", "gb11643", "ipv4", "luhn", "plausible_date"]
@@ -65,26 +66,6 @@ def cue_regex(words: Sequence[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=256)
 def _cue_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(trie_regex(w.lower() for w in words))
-
-
-def _latin(ch: str) -> bool:
-    return "a" <= ch <= "z"
-
-
-def find_cue(cue: re.Pattern[str], lowered: str, lo: int, hi: int) -> re.Match[str] | None:
-    """First cue word in lowered[lo:hi]. Latin cue words must be whole words ("dob" is not in
-    "adobe"); Han ones need no bounds. The window edges count as bounds."""
-    pos = lo
-    while True:
-        m = cue.search(lowered, pos, hi)
-        if m is None:
-            return None
-        s, e = m.start(), m.end()
-        head_ok = not (_latin(lowered[s]) and s > lo and _latin(lowered[s - 1]))
-        tail_ok = not (_latin(lowered[e - 1]) and e < hi and _latin(lowered[e]))
-        if head_ok and tail_ok:
-            return m
-        pos = s + 1
 
 
 @dataclass(frozen=True)
@@ -178,82 +159,6 @@ _DIGIT_RUN = re.compile(r"\d(?:[ \-./()\u00a0\u200b-\u200d\ufeff]{0,2}\d)*")
 # Speed gate for rules that read numbers wrapped over lines: a digit, a line break, a digit.
 WRAPPED_DIGITS = re.compile(r"\d[ \-.]?\n[ ]?\d")
 
-# Longest match a context-required rule is expected to produce (scan margin around cues).
-_MAX_MATCH = 64
-
-
-# Scan margins around a digit run for ``digit_window`` rules ("+", "(0755)", "ext 214").
-_RUN_BEFORE = 16
-_RUN_AFTER = 24
-
-
-def _add_window(windows: list[list[int]], lo: int, hi: int) -> None:
-    if windows and lo <= windows[-1][1]:
-        windows[-1][1] = max(windows[-1][1], hi)
-    else:
-        windows.append([lo, hi])
-
-
-# Per-text memo of cue / anchor matches keyed by pattern id (hashing a pattern is slow).
-Spans = dict[int, list[tuple[int, int]]]
-
-
-def _cue_spans(cache: Spans, cue: re.Pattern[str], lowered: str) -> list[tuple[int, int]]:
-    """Every cue word in a text, found once per text for all rules sharing the cue list."""
-    found = cache.get(id(cue))
-    if found is None:
-        found, pos = [], 0
-        while (m := find_cue(cue, lowered, pos, len(lowered))) is not None:
-            pos = m.end()
-            found.append(m.span())
-        cache[id(cue)] = found
-    return found
-
-
-def _anchor_spans(cache: Spans, anchor: re.Pattern[str], lowered: str) -> list[tuple[int, int]]:
-    found = cache.get(id(anchor))
-    if found is None:
-        found = cache[id(anchor)] = [m.span() for m in anchor.finditer(lowered)]
-    return found
-
-
-def _matches(
-    rule: PatternRule,
-    text: str,
-    lowered: str,
-    runs: Sequence[tuple[int, int, int]] = (),
-    cache: Spans | None = None,
-) -> Iterator[re.Match[str]]:
-    """All matches of a rule; a rule that needs context is only scanned near its cue words, a
-    ``digit_window`` rule only near long enough digit runs (start, end, digit count)."""
-    cache = {} if cache is None else cache
-    cue = rule.context_pattern() if rule.context_required else None
-    windows: list[list[int]] = []
-    if cue is not None:
-        for start, end in _cue_spans(cache, cue, lowered):
-            lo = max(0, start - rule.context_after - _MAX_MATCH)
-            hi = min(len(text), end + rule.context_before + _MAX_MATCH)
-            _add_window(windows, lo, hi)
-    elif rule.anchor_window is not None and rule.anchor is not None:
-        before, after = rule.anchor_window
-        for start, end in _anchor_spans(cache, rule.anchor, lowered):
-            _add_window(windows, max(0, start - before), min(len(text), end + after))
-    elif rule.digit_window and runs:
-        for start, end, count in runs:
-            if count >= rule.min_digits:
-                _add_window(
-                    windows, max(0, start - _RUN_BEFORE), min(len(text), end + _RUN_AFTER)
-                )
-    else:
-        yield from rule.pattern.finditer(text)
-        return
-    for lo, hi in windows:
-        for match in rule.pattern.finditer(text, lo, hi):
-            # A match cut short by the window edge is not a real match.
-            if match.end() < hi or hi == len(text):
-                yield match
-
-
 class PatternRecognizer:
     def __init__(self, rules: Sequence[PatternRule]) -> None:
         self.rules = tuple(rules)
@@ -267,12 +172,18 @@ class PatternRecognizer:
         ]
         longest_run = max((count for _, _, count in runs), default=0)
         cache: Spans = {}
+        memo: Windows = {}
+        present: dict[int, bool] = {}  # anchor id -> occurs (rules share anchors)
         for rule in self.rules:
             if rule.min_digits > longest_run:
                 continue
-            if rule.anchor is not None and rule.anchor.search(lowered) is None:
-                continue
-            for match in _matches(rule, folded, lowered, runs, cache):
+            if rule.anchor is not None:
+                seen = present.get(id(rule.anchor))
+                if seen is None:
+                    seen = present[id(rule.anchor)] = rule.anchor.search(lowered) is not None
+                if not seen:
+                    continue
+            for match in matches(rule, folded, lowered, runs, cache, memo):
                 start, end = match.span(rule.group)
                 if rule.trim is not None:
                     start, end = rule.trim(folded, start, end)

@@ -106,3 +106,31 @@ def test_round2_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", ROUND2_NEGATIVES)
 def test_round2_negatives(text: str) -> None:
     assert_untouched(text, ("ADDRESS",))
+
+
+# Round 8: a lower-case city with no comma before state + ZIP; a time is no house number.
+ROUND8_POSITIVES = [
+    (
+        "send it to 330 pine ave apt 2c long beach ca 90802",
+        "ADDRESS",
+        "330 pine ave apt 2c long beach ca 90802",
+    ),
+    ("my address is 12 Main St Springfield IL 62701", "ADDRESS", "12 Main St Springfield IL 62701"),
+    ("I live at 42 oak st apt 3, springfield. a nurse visit?", "ADDRESS", "42 oak st apt 3, springfield"),
+]
+
+ROUND8_NEGATIVES = [
+    "appt on march 3rd at 10:15 with dr. okafor",
+    "colonoscopy at 7:45 with Dr. Lee",
+    "walked 2 miles with the dog on the road",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND8_POSITIVES)
+def test_round8_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND8_NEGATIVES)
+def test_round8_negatives(text: str) -> None:
+    assert_untouched(text, ("ADDRESS",))

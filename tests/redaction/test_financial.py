@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.redaction.patterns import luhn
-from tests.redaction.helpers import assert_finds, assert_untouched
+from tests.redaction.helpers import assert_finds, assert_untouched, found
 
 POSITIVES = [
     ("退到这张卡6222 0212 3456 7894，工商银行", "BANK_CARD", "6222 0212 3456 7894"),
@@ -79,3 +79,20 @@ def test_round3_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", ROUND3_NEGATIVES)
 def test_round3_negatives(text: str) -> None:
     assert_untouched(text, ("BANK_CARD", "INSURANCE_ID"))
+
+
+# Round 8: a one-digit last group after a four-digit one; a dose after the number stays.
+ROUND8_POSITIVES = [
+    ("医保卡号 1101 0800 3345 6，门诊报销比例是多少", "INSURANCE_ID", "1101 0800 3345 6"),
+    ("member id XJH 4456 7721 01, Blue Cross", "INSURANCE_ID", "XJH 4456 7721 01"),
+    ("退费请转到 6222 0732 9797 4856 229 户名黄丽", "BANK_CARD", "6222 0732 9797 4856 229"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND8_POSITIVES)
+def test_round8_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+def test_round8_unit_not_a_last_group() -> None:
+    assert ("INSURANCE_ID", "1101 0800 3345 6") not in found("医保卡号 1101 0800 3345 6个月")

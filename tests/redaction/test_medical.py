@@ -101,3 +101,16 @@ def test_round3_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", ROUND3_NEGATIVES)
 def test_round3_negatives(text: str) -> None:
     assert_untouched(text)
+
+
+# Round 8: a one-digit last group is part of the record number.
+ROUND8_POSITIVES = [
+    ("住院号 2024 0311 0071 2，想查报告", "MRN", "2024 0311 0071 2"),
+    ("住院号：ZY20240318066，12床，病人王桂英", "MRN", "ZY20240318066"),
+    ("chart no. A1234567 - can you send the x-ray", "MRN", "A1234567"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND8_POSITIVES)
+def test_round8_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)

@@ -158,3 +158,67 @@ def test_title_not_taken_as_name_after_relation() -> None:
     got = found(FORMS_NEGATIVES[-1])
     assert ("PERSON", "Mrs") not in got
     assert ("PERSON", "Reyes") in got
+
+
+# Round 8: a lower-case name ends at the name ("tyler threw" was one word too many), kin
+# titles, "Dr. May", staff named by their desk, lower-case pinyin after a relation.
+SPAN_CASES = [
+    ("my son tyler threw up twice tonight", "tyler"),
+    ("my wife maria fainted this morning", "maria"),
+    ("my daughter ava coughing all night", "ava"),
+    ("my son liam ran a fever", "liam"),
+    ("ok so my gf chloe passed out at work", "chloe"),
+    ("me and tony both have the flu", "tony"),
+    ("let maria know she can stop the pills", "maria"),
+    ("my husband jim smith has a rash", "jim smith"),
+    ("regards, jenny wu", "jenny wu"),
+    ("my son max threw up", "max"),
+    ("my mom carol took her pills twice", "carol"),
+    ("my wife lin has a headache", "lin"),
+    ("my father wang jianguo is in bed 14", "wang jianguo"),
+    ("Aunt Rosie's sugar was 250 this morning", "Rosie"),
+    ("We will see Dr. May next week", "May"),
+    ("Grace at the front desk said to message here", "Grace"),
+    ("Ray from billing called me about the charge", "Ray"),
+    ("帮我问问Dr. Li 结果", "Li"),
+    ("Grace 是我女儿的 English name", "Grace"),
+    ("hey it's nick (nicholas papadopoulos) - passport question", "nick"),
+]
+
+SPAN_NEGATIVES = [
+    # The words after a name, and ambiguous words after a relation, stay.
+    "my son will be fine",
+    "my daughter may need stitches",
+    "my mom rose from bed and fainted",
+    "grandma will pick me up",
+    "my aunt has diabetes",
+    "Dizzy at the clinic said to rest",
+    "Hope at the pharmacy is great",
+    "I'm frank, this hurts",
+    "CT是我妈做的",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), SPAN_CASES)
+def test_name_span_ends_at_name(text: str, value: str) -> None:
+    persons = [v for k, v in found(text) if k == "PERSON"]
+    assert value in persons, f"{text!r}: expected {value!r}, got {persons}"
+    assert all(p == value or value not in p for p in persons), persons
+
+
+@pytest.mark.parametrize("text", SPAN_NEGATIVES)
+def test_span_negatives(text: str) -> None:
+    assert_untouched(text, ("PERSON",))
+
+
+@pytest.mark.parametrize(
+    ("text", "keep"),
+    [
+        ("my son tyler threw up twice", "threw up"),
+        ("my wife maria fainted, bp 85/50", "fainted"),
+        ("my gf chloe passed out", "passed out"),
+        ("emily coughed blood", "coughed"),
+    ],
+)
+def test_symptom_after_name_kept(text: str, keep: str) -> None:
+    assert all(keep not in v for _, v in found(text))

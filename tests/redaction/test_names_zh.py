@@ -160,3 +160,43 @@ def test_forms_find(text: str, value: str) -> None:
 @pytest.mark.parametrize("text", FORMS_NEGATIVES)
 def test_forms_negatives(text: str) -> None:
     assert_untouched(text, ("PERSON",))
+
+
+# Round 8: nicknames, coordinated full names, "X是我老公".
+ROUND8_POSITIVES = [
+    ("药寄到这里就行，收件人小周", "小周"),
+    ("老伴儿老李最近记性不好", "老李"),
+    ("孙子浩浩三岁半，得了手足口病", "浩浩"),
+    ("婷婷今天拉肚子5次", "婷婷"),
+    ("乐乐昨晚吐了", "乐乐"),
+    ("小美的妈妈电话打不通", "小美"),
+    ("阿华吃了两片布洛芬", "阿华"),
+    ("胡建平、胡建军兄弟俩都有痛风", "胡建平"),
+    ("胡建平、胡建军兄弟俩都有痛风", "胡建军"),
+    ("王建国和李秀英都来了", "李秀英"),
+    ("张伟是我老公", "张伟"),
+    ("王芳是我的同事，她也咳嗽", "王芳"),
+]
+
+ROUND8_NEGATIVES = [
+    "高血压和高血糖都有",
+    "黄芪和当归能一起吃吗",
+    "金银花和菊花泡水",
+    "于是我妈就来了",
+    "这是我妈的药",
+    "天天吃了还是疼",
+    "小孩今天发烧",
+    "宝宝小手一直抖",
+    "阿胶吃了会上火吗",
+    "血压平稳，心率72",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ROUND8_POSITIVES)
+def test_round8_finds(text: str, value: str) -> None:
+    assert_finds(text, "PERSON", value)
+
+
+@pytest.mark.parametrize("text", ROUND8_NEGATIVES)
+def test_round8_negatives(text: str) -> None:
+    assert_untouched(text, ("PERSON",))

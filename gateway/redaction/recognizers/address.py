@@ -66,19 +66,23 @@ _SUFFIX = (
 # Words that never name a street: they make "walked 2 miles on the road" a non-address.
 _NOT_NAME = (
     r"(?!(?:on|the|a|an|to|in|at|of|for|and|or|my|his|her|our|down|up|per|times|miles?"
+    r"|with|from|by|about|since|after|before|until|every|each|is|was|then|this|that|it"
     r"|blocks?|km|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|mg|ml|pills?|tablets?"
     r"|cups?|glasses?|kids?|people|steps?|pounds?|lbs?|kgs?|kilos?|units?|percent|points?|degrees?|cm|inches)\b)"
 )
 _EN = (
     rf"(?:(?:Room|Rm|Apartment|Apt|Unit|Suite|Flat)\.?\s*#?\s*\w{{1,6}}(?:,\s*|\s+(?:at|in|of)\s+))?"
-    r"(?:\bNo\.?\s*)?\b\d{1,6}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
+    # Not the minutes of a time: "10:15 with dr. okafor" is no "15 … Dr".
+    r"(?:\bNo\.?\s*)?(?<![:/])\b\d{1,6}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
     rf"(?:(?:{_NOT_NAME}[A-Za-z0-9][A-Za-z0-9'-]*\s+){{1,3}}?|\d+(?:st|nd|rd|th)\s+){_SUFFIX}\.?"
     # Numbered rural roads: "County Road 7", "Route 9".
     r"(?:(?:(?<=Road)|(?<=Hwy)|(?<=Route)|(?<=Highway))\s+\d{1,4}(?!\d|\.\d))?"
     r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?"
     r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Flat|#)\.?\s*#?\s*[\w-]{1,6})?"
     r"(?:,\s*[A-Z][a-z]+\s+(?:District|County|Province|Borough)(?![A-Za-z]))?"
-    r"(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}(?![\dA-Za-z]))?"
+    r"(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}(?![\dA-Za-z])"
+    # A city with no comma, typed in lower case, counts when a state and ZIP follow it.
+    r"|\s+[A-Za-z]+(?:\s+[A-Za-z]+){0,2}(?=,?\s*[A-Za-z]{2}\s+\d{5}(?!\d)))?"
     # A state code: capitals, or any case right before a ZIP ("in" after "Dr" is no state).
     r"(?:,?\s*(?:(?-i:[A-Z]{2})|[A-Za-z]{2}(?=\s+\d{5}))(?![A-Za-z0-9])"
     r"|(?:,\s*|\s+)(?-i:[A-Z]{3})(?![A-Za-z0-9]))?(?:\s+\d{4,5}(?:-\d{4})?|\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d|\s+[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})?"

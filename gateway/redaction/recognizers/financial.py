@@ -71,7 +71,9 @@ INSURANCE_CUES = (
 _CODE = (
     r"(?!(?:is|was|are|no|at|on|in|of|to|the|and|for|my|his|her)\s)"
     r"(?=[A-Za-z0-9-]*\d|[A-Za-z]{1,3}[ ]\d)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])|[ ](?=\d{3})"
-    r"|[ ](?=\d\d(?![\dA-Za-z]|\s*[A-Za-z%\u4e00-\u9fff]))){3,24}"
+    r"|[ ](?=\d\d(?![\dA-Za-z]|\s*[A-Za-z%\u4e00-\u9fff]))"
+    # A one-digit last group after a four-digit one: "1101 0800 3345 6".
+    r"|(?<=\d{4})[ ](?=\d(?![\dA-Za-z]|[.,]\d|\s*[A-Za-z%\u4e00-\u9fff]))){3,24}"
 )
 
 # Medicare Beneficiary Identifier: 11 characters in a fixed letter/digit layout (no S, L, O,

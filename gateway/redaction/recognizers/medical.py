@@ -25,7 +25,8 @@ _CODE = (
     rf"(?:[A-Za-z0-9]|-(?=[A-Za-z0-9])|[ ]{_NOT_DOSE}(?=\d{{3}})"
     r"|[ ](?=\d[ ]\d[ ]\d)|(?<=\d [\d])[ ](?=\d)"
     # A short last group ("ZY 2024 0012 34"), not a value with its unit ("… 12 mg").
-    r"|[ ](?=\d\d(?![\dA-Za-z]|[.,]\d|\s*[A-Za-z%\u4e00-\u9fff]))){3,24}"
+    r"|[ ](?=\d\d(?![\dA-Za-z]|[.,]\d|\s*[A-Za-z%\u4e00-\u9fff]))"
+    r"|(?<=\d{4})[ ](?=\d(?![\dA-Za-z]|[.,]\d|\s*[A-Za-z%\u4e00-\u9fff]))){3,24}"
 )
 
 # Cue words, shared by both rules.

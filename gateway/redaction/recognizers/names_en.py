@@ -8,7 +8,6 @@ known given name alone counts unless it is also an ordinary word (Will, Grace, H
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from gateway.redaction.base import Entity
 from gateway.redaction.patterns import lower_ascii
@@ -20,10 +19,13 @@ from gateway.redaction.recognizers.names_en_data import (
     RELATIONS,
     TITLE_WORDS,
 )
-from gateway.redaction.recognizers.names_en_forms import (
-    deaccent,
+from gateway.redaction.recognizers.names_en_relations import PINYIN, relation_forms
+from gateway.redaction.recognizers.names_en_span import (
+    TOKEN,
     in_pinyin_run,
-    name_run_start,
+    lower_relation_name,
+    lower_surname_ok,
+    name_tokens,
     overlapping,
 )
 
@@ -32,7 +34,8 @@ KNOWN = FIRST_NAMES | AMBIGUOUS
 _WORD = r"[A-Za-z][A-Za-z'\u00c0-\u024f-]*"
 _CAP = r"[A-Z][A-Za-z'\u00c0-\u024f-]*"
 _TITLE = re.compile(
-    rf"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse\s+Practitioner|Nurse|Sister|Father|Pastor|Judge)\.?"
+    r"(?<![A-Za-z0-9_])(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse\s+Practitioner|Nurse|Sister|Father"
+    r"|Pastor|Judge|Aunt|Auntie|Aunty|Uncle|Grandma|Grandpa|Granny|Nana|Cousin)\.?"
     rf"\s+(?P<name>{_CAP}(?:\s+[A-Z]\.)?(?:\s+{_CAP}){{0,2}}|{_WORD})",
     re.IGNORECASE,
 )
@@ -53,11 +56,16 @@ _RELATION = re.compile(
 )
 # Speed: cheap literal hints (on lower-cased text) that must occur for a rule to be scanned.
 _HINTS = {
-    "title": re.compile("dr|doctor|mr|ms|miss|mx|prof|nurse|sister|father|pastor|judge"),
+    "title": re.compile(
+        "dr|doctor|mr|ms|miss|mx|prof|nurse|sister|father|pastor|judge|aunt|uncle|gran|nana|cousin"
+    ),
     "is_relation": re.compile(r"(?:is|was|'s)\s+(?:my|our)\b"),
     "with_me": re.compile(r"(?:and|&)\s+(?:i|me)\b|\bme\s+(?:and|&)"),
     "han": re.compile("[\u4e00-\u9fff]"),
 }
+_OPENER_END = re.compile(r"\s*(?:[(,.!—–-]|again\b|here\b)")
+_KIN_TITLES = frozenset("aunt auntie aunty uncle grandma grandpa granny nana cousin".split())
+_STRONG_TITLES = frozenset(("dr", "doctor", "mr", "mrs", "ms", "prof", "professor"))
 _ARTICLE_END = re.compile(r"\b(?:the|a|an|my|your|his|her|our|their)\s+$")
 # Some word that could be a name: "CT" or "MRI" alone do not need the English recognizer.
 _CAP_PAIR = re.compile(
@@ -65,7 +73,6 @@ _CAP_PAIR = re.compile(
     r"(?![A-Za-z\u00c0-\u024f]))"
 )
 _LATIN = re.compile("[A-Za-z][a-z]|[A-Z]{4}")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z\u00c0-\u024f-]*(?:'(?!s\b)[A-Za-z]+)?")
 _APPOSITIVE = re.compile(
     rf"(?<![A-Za-z0-9'])(?P<name>[A-Z][A-Za-z'\u00c0-\u024f-]+)\s*,\s*(?:(?:my|our|his|her|the)\s+(?:{_rel})\b|(?:he|she)\s*'?s\s+my\b)"
 )
@@ -75,65 +82,9 @@ _PINYIN_SYLLABLE = (
 )
 _EPONYM = re.compile(r"['’]s\s+(?:disease|syndrome|palsy|disorder|sign|test|ulcer|cyst)\b", re.I)
 _PLACE_PREFIX = re.compile(r"\b(?:St|Saint|Ste|Mt|Fort|Lake|Port)\.?\s*$")
-_PINYIN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}", re.IGNORECASE)
 _SYLLABLE = re.compile(_PINYIN_SYLLABLE)
-# "Bill was my husband", "April is my daughter": a word defined as a relation.
-_IS_RELATION = re.compile(
-    rf"(?<![A-Za-z'])(?P<name>{_WORD})\s+(?:is|was|'s)\s+(?:my|our)\s+(?:(?:late|ex|older"
-    rf"|younger|little|big|best)[- ]?)?(?:{_rel})\b",
-    re.IGNORECASE,
-)
-# "grace and i will come", "me and tony": a known given name paired with the writer.
-_WITH_ME = re.compile(
-    rf"(?:^|(?<=[.!?,;]\s)|(?<=[.!?,;]))(?P<a>{_WORD})\s+(?:and|&)\s+(?:i|me)\b"
-    rf"|\bme\s+(?:and|&)\s+(?P<b>{_WORD})",
-    re.IGNORECASE,
-)
-# A Latin-script name after a Chinese kin term or person verb: "我老婆Lily", "跟kevin说".
-_ZH_KIN = (
-    "老婆|老公|先生|太太|妻子|丈夫|爱人|儿子|女儿|妈妈|爸爸|我妈|我爸|哥哥|姐姐|弟弟|妹妹|朋友|同事"
-    "|阿姨|叔叔|孩子|宝宝|外婆|外公|奶奶|爷爷|室友|叫|名字是|名叫"
-)
-_ZH_CUE = re.compile(
-    rf"(?:(?P<kin>{_ZH_KIN})|跟|和|给|告诉|问|让|找|转告|通知|陪)\s*(?P<name>{_WORD}(?:\s+{_WORD})?)"
-)
-
-
 def _is_capitalized(word: str) -> bool:
     return word[:1].isupper()
-
-
-def _plausible_surname(word: str) -> bool:
-    return (
-        len(word) >= 2
-        and word.lower() not in NOT_SURNAME
-        and word.lower() not in FIRST_NAMES - AMBIGUOUS
-    ) or (_is_capitalized(word) and word.lower() not in NOT_SURNAME)
-
-
-def _name_tokens(text: str, start: int, end: int, *, allow_lower: bool) -> tuple[int, int] | None:
-    """Trims a candidate span to the tokens that can be part of a name."""
-    tokens = list(_TOKEN.finditer(text, start, end))
-    kept: list[re.Match[str]] = []
-    for i, tok in enumerate(tokens):
-        word = tok.group()
-        low = word.lower()
-        if low in NOT_SURNAME:
-            break
-        if not allow_lower and not _is_capitalized(word):
-            break
-        # "Mrs. Okonkwo-Reid get a…": a capitalized name ends at a lower-case word.
-        if i > 0 and not _is_capitalized(word) and _is_capitalized(kept[0].group()):
-            break
-        if i > 0 and text[tokens[i - 1].end() : tok.start()].strip() not in ("", "."):
-            break
-        kept.append(tok)
-    if not kept:
-        return None
-    end = kept[-1].end()
-    if len(kept) > 1 and len(kept[-1].group()) == 1 and text[end : end + 1] == ".":
-        end += 1  # a closing initial keeps its period: "Ollie B."
-    return kept[0].start(), end
 
 
 class EnglishNameRecognizer:
@@ -160,13 +111,17 @@ class EnglishNameRecognizer:
                 continue  # "the doctor helped", "my nurse said": a noun, not a title
             # "mrs. gupta": Mr/Mrs (and Ms with its period) are titles even before lower case.
             dotted = folded[m.start() : m.start("name")].strip().endswith(".")
+            kin = title in _KIN_TITLES  # "Aunt Rosie", but not "grandma will pick me up"
             lower_ok = (
                 title in ("dr", "doctor", "mr", "mrs")
                 or (title == "ms" and dotted)
-                or first in KNOWN
-                or first in PINYIN_SURNAMES
+                or first in (FIRST_NAMES - AMBIGUOUS if kin else KNOWN)
+                or (first in PINYIN_SURNAMES and not kin)
             )
-            span = _name_tokens(folded, *m.span("name"), allow_lower=lower_ok)
+            span = name_tokens(folded, *m.span("name"), allow_lower=lower_ok)
+            word = m.group("name").split()[0]
+            if span is None and title in _STRONG_TITLES and word.istitle() and first in AMBIGUOUS:
+                span = (m.start("name"), m.start("name") + len(word))  # "Dr. May", "Dr. Will"
             lower_title = title in ("mr", "mrs", "ms") and not _is_capitalized(m.group("name"))
             if span and lower_title and " " in folded[span[0] : span[1]]:
                 span = (span[0], folded.index(" ", span[0]))  # "mrs. gupta drove": one word
@@ -189,9 +144,15 @@ class EnglishNameRecognizer:
             if weak and first.lower() in AMBIGUOUS and not _is_capitalized(first):
                 rest = folded[m.start("name") : m.end("name")].split()
                 if len(rest) < 2 or rest[1].lower() in NOT_SURNAME or rest[1].lower() in KNOWN:
+                    # "hey it's nick (nicholas …)": opening the message, then a break.
+                    end = m.start("name") + len(first)
+                    if m.start() < 16 and cue.startswith(("it", "this")) and _OPENER_END.match(
+                        folded, end
+                    ):
+                        add((m.start("name"), end), 0.75)
                     continue
             add(
-                _name_tokens(
+                name_tokens(
                     folded, *m.span("name"), allow_lower=not weak or first.lower() in KNOWN
                 ),
                 0.85,
@@ -202,68 +163,37 @@ class EnglishNameRecognizer:
                 continue  # "my mother-in-law, Mrs. Reyes": the title form finds the name
             if first.isupper() and first.lower() not in KNOWN:
                 continue  # "father MI at 52": an abbreviation, not a name
-            if not _is_capitalized(first) and deaccent(first.lower()) not in KNOWN - AMBIGUOUS:
+            if not _is_capitalized(first):
+                add(lower_relation_name(folded, *m.span("name")), 0.85)
                 continue
-            add(_name_tokens(folded, *m.span("name"), allow_lower=True), 0.85)
+            add(name_tokens(folded, *m.span("name"), allow_lower=True), 0.85)
         for m in _APPOSITIVE.finditer(folded):
             if m.group("name").lower() not in NOT_SURNAME:
                 add(m.span("name"), 0.8)
-        self._relation_forms(folded, add, hint)
+        relation_forms(folded, add, hint)
         self._given_names(folded, text, found)
         self._pinyin(folded, text, found)
         return found
 
-    @staticmethod
-    def _relation_forms(
-        folded: str, add: Callable[[tuple[int, int] | None, float], None], hint: dict[str, bool]
-    ) -> None:
-        for m in _IS_RELATION.finditer(folded) if hint["is_relation"] else ():
-            word = m.group("name")
-            if word.lower() in KNOWN or (
-                _is_capitalized(word) and word.lower() not in NOT_SURNAME and not word.isupper()
-            ):
-                start = m.start("name")
-                # "Zhang Wei is my husband": keep a capitalized word just before in the name.
-                if _is_capitalized(word):  # "Maria Fernanda López García is my wife"
-                    start = name_run_start(folded, start, NOT_SURNAME)
-                add((start, m.end("name")), 0.8)
-        for m in _WITH_ME.finditer(folded) if hint["with_me"] else ():
-            group = "a" if m.group("a") else "b"
-            if m.group(group).lower() in KNOWN:
-                add(m.span(group), 0.75)
-        for m in _ZH_CUE.finditer(folded) if hint["han"] else ():
-            words = m.group("name").split()
-            first = words[0]
-            if first.lower() in NOT_SURNAME or first.isupper():
-                continue
-            second = words[1] if len(words) > 1 else ""
-            pinyin = (
-                first.lower() in PINYIN_SURNAMES
-                and bool(second)
-                and bool(_PINYIN.fullmatch(second))
-                and second.lower() not in NOT_SURNAME
-            )
-            if pinyin:
-                add(m.span("name"), 0.75)
-            elif first.lower() in KNOWN and (m.group("kin") or first.lower() not in AMBIGUOUS):
-                add(_name_tokens(folded, *m.span("name"), allow_lower=False) if _is_capitalized(
-                    first) else (m.start("name"), m.start("name") + len(first)), 0.75)
-
     def _given_names(self, folded: str, text: str, found: list[Entity]) -> None:
-        tokens = list(_TOKEN.finditer(folded))
+        tokens = list(TOKEN.finditer(folded))
         # In a message typed in pinyin ("xin kou teng", "hua da she tou") lowercase syllables
         # that are also given names (xin, hua, yun) are words: hiding them blinds triage.
-        syllables = sum(bool(_SYLLABLE.fullmatch(t.group())) for t in tokens)
-        pinyin_text = len(tokens) >= 3 and syllables >= 0.6 * len(tokens)
+        # Speed: counted only once a lower-case known name turns up.
+        pinyin_text: bool | None = None
         for i, tok in enumerate(tokens):
             word = tok.group()
             low = word.lower()
-            if (pinyin_text or in_pinyin_run(tokens, i)) and not _is_capitalized(word):
-                continue  # "having xin kou teng since morning": a pinyin phrase
             if low not in KNOWN and "-" in low and all(p in KNOWN for p in low.split("-")):
                 low = low.split("-")[0]  # "Anne-Marie", "Mary-Kate": known parts
             if low not in KNOWN or _EPONYM.match(folded, tok.end()):
                 continue
+            if not _is_capitalized(word):
+                if pinyin_text is None:
+                    syllables = sum(bool(_SYLLABLE.fullmatch(t.group())) for t in tokens)
+                    pinyin_text = len(tokens) >= 3 and syllables >= 0.6 * len(tokens)
+                if pinyin_text or in_pinyin_run(tokens, i):
+                    continue  # "having xin kou teng since morning": a pinyin phrase
             if _PLACE_PREFIX.search(folded[max(0, tok.start() - 7) : tok.start()]):
                 continue  # St. Mary's, Fort Worth: places, not people
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -283,6 +213,7 @@ class EnglishNameRecognizer:
                 and (_is_capitalized(word) or low not in AMBIGUOUS)
                 and (_is_capitalized(word) or nxt.group().lower() not in KNOWN)
                 and len(nxt.group()) >= 2
+                and (_is_capitalized(word) or lower_surname_ok(folded, nxt.start(), nxt.end()))
             ):
                 start, end = tok.start(), nxt.end()
                 found.append(Entity("PERSON", start, end, text[start:end], 0.8))
@@ -301,7 +232,7 @@ class EnglishNameRecognizer:
             if wa.isupper() != wb.isupper() and len(wa) > 2 and len(wb) > 2:
                 continue
             for sur, given in ((wa, wb), (wb, wa)):
-                if sur.lower() in PINYIN_SURNAMES and _PINYIN.fullmatch(given) and len(given) > 1:
+                if sur.lower() in PINYIN_SURNAMES and PINYIN.fullmatch(given) and len(given) > 1:
                     if given.lower() in NOT_SURNAME:
                         continue
                     found.append(Entity("PERSON", a[0], b[1], text[a[0] : b[1]], 0.75))

@@ -15,8 +15,7 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from gateway.redaction.base import Entity
 from gateway.redaction.recognizers.names_en_data import (
@@ -81,12 +80,26 @@ _PERSON_VERB = re.compile(rf"\b(?i:{_VERBS})[ \t]+(?P<name>{_NAME}(?:[ \t]+{_NAM
 _ROLES = r"patient|pt|resident|client|caller|member|caregiver|applicant"
 _ROLE_APPOSITIVE = re.compile(rf"\b(?i:{_ROLES})\s*,\s*(?P<name>{_FULL})\s*,")
 _DISPLAY = re.compile(rf"(?P<name>{_NAME}(?:\s+{_NAME}){{1,2}})\s*<[^<>\s@]+@")
+# A staff member named by the desk they work at, then what they did: "Grace at the front desk
+# said", "Ray from billing called". The desk and the verb are the evidence, so a given name
+# that is also a word (Grace, Joy) counts here.
+_DESKS = (
+    r"front\s+desk|billing|scheduling|reception|registration|pharmacy|records|insurance"
+    r"|triage|radiology|(?:the|your)\s+(?:lab|office|clinic|call\s+center|nurses?\s+station)"
+)
+_DESK = rf"(?:from|at|in|with)\s+(?:the\s+|your\s+)?(?:{_DESKS})\b"
+_STAFF = re.compile(
+    rf"(?P<name>{_NAME})\s+(?i:{_DESK})(?=[^.!?\n]{{0,24}}?\b(?i:said|says|told|called|asked"
+    r"|mentioned|explained|emailed|texted|recommended|suggested|wants|needs)\b)"
+)
 # All cue prefixes in one pass over the lower-cased text; each form is only tried where its
 # cue is (speed: one scan instead of one per form).
+# One leading word bound: inside a word the scan fails at once instead of trying each cue.
 _CUES = re.compile(
-    rf"(?P<intro>\b(?:{_INTRO_CUE})\s)|(?P<field>\b(?:{_FIELD_LABELS})\s*[:：])"
-    rf"|(?P<label>\b{_LABEL_CUE})|(?P<verb>\b(?:{_VERBS})[ \t])|(?P<appos>\b(?:{_ROLES})\s*,)"
-    r"|(?P<here>\bhere\b)|(?P<header>dob|d\.o\.b|birth|born|mrn|\bage\s*\d|\d\s*(?:yo\b|y/o|years?\s+old))"
+    rf"\b(?:(?P<intro>(?:{_INTRO_CUE})\s)|(?P<field>(?:{_FIELD_LABELS})\s*[:：])"
+    rf"|(?P<label>{_LABEL_CUE})|(?P<verb>(?:{_VERBS})[ \t])|(?P<appos>(?:{_ROLES})\s*,)"
+    rf"|(?P<staff>{_DESK})|(?P<here>here\b)|(?P<header>dob|d\.o\.b|birth|born|mrn|age\s*\d))"
+    r"|(?P<age>\d\s*(?:yo\b|y/o|years?\s+old))"
 )
 _AT = {
     "intro": _INTRO,
@@ -95,7 +108,7 @@ _AT = {
     "verb": _PERSON_VERB,
     "appos": _ROLE_APPOSITIVE,
 }
-_NEAR = {"here": (_HERE, 40), "header": (_HEADER, 96)}
+_NEAR = {"here": (_HERE, 40), "header": (_HEADER, 96), "age": (_HEADER, 96), "staff": (_STAFF, 40)}
 # A list of dash-led lines ("- Tylenol\n- Advil") is a list, not a signature.
 _DASH_LINE = re.compile(r"(?:^|\n)[ \t]*[-—–~].*\n[ \t]*[-—–~]")
 _CAP_WORD = re.compile("[A-Z][a-z]")
@@ -110,53 +123,6 @@ _ROMANIZED = re.compile(
 )
 # Given names that are also Chinese syllables ("Ka Yan", "Siu Ming", "Mei-Ling").
 KNOWN_SYLLABLES = frozenset("yan ming mei ling wai man kai lin hui wei".split())
-_PINYIN_RUN_SYL = re.compile(
-    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
-    r"|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)"
-)
-
-
-def overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """Matches of ``pattern`` that may overlap: the next search starts at the name."""
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        yield m
-        pos = max(m.start("name"), m.start() + 1)
-
-
-def in_pinyin_run(tokens: list[re.Match[str]], i: int) -> bool:
-    """Token ``i`` lies in a run of three lowercase pinyin syllables ("xin kou teng")."""
-    lo, hi = max(0, i - 2), min(len(tokens), i + 3)
-    run = 0
-    for tok in tokens[lo:hi]:
-        word = tok.group()
-        run = run + 1 if word.islower() and _PINYIN_RUN_SYL.fullmatch(word) else 0
-        if run >= 3:
-            return True
-    return False
-
-
-_CAP_RUN = re.compile(r"(?:[A-Z][A-Za-z'\u00c0-\u024f-]* ){1,3}$")
-
-
-def name_run_start(text: str, start: int, stop: frozenset[str]) -> int:
-    """Start of the capitalized words (up to three) just before ``start`` that are no stop
-    words: "Zhang Wei is my husband", "Maria Fernanda López García is my wife"."""
-    run = _CAP_RUN.search(text, max(0, start - 60), start)
-    if run is None:
-        return start
-    for word in reversed(list(re.finditer(r"\S+", text[run.start() : start]))):
-        if word.group().lower() in stop:
-            break
-        start = run.start() + word.start()
-    return start
-
-
-def deaccent(word: str) -> str:
-    """ "maría" -> "maria", for looking names up in the word lists."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-
-
 _RELATION_WORDS = frozenset(RELATIONS)
 KNOWN = FIRST_NAMES | AMBIGUOUS
 _STOP = NOT_SURNAME | NOT_NAME_WORDS
@@ -235,6 +201,11 @@ class EnglishNameFormsRecognizer:
         start, end = m.span("name")
         if kind == "here" and name[:1].isupper():
             add(start, end, 0.75)
+        elif kind == "staff" and name[:1].isupper():
+            # Opening a sentence, a capital proves nothing ("Dizzy at the clinic…").
+            opening = not folded[:start].rstrip() or folded[:start].rstrip()[-1] in ".!?\n"
+            if name.split()[0].lower() in KNOWN or not opening:
+                add(start, end, 0.75)
         elif kind == "intro" and name[:1].isupper() and m.start() < 30:
             # "this is X, I…" only opens a message; later it may name a drug or a place.
             add(start, end, 0.75)
@@ -247,7 +218,7 @@ class EnglishNameFormsRecognizer:
             add(start, end, 0.8 if kind == "label" else 0.75)
         elif kind == "verb":
             add(start, end, 0.7)
-        elif kind == "header":
+        elif kind in ("header", "age"):
             line_start = start == 0 or folded[start - 1] == "\n"
             if name.split()[0].lower() in KNOWN or line_start:
                 add(start, end, 0.85)  # outranks a shorter given-name + surname pair

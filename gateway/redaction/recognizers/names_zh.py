@@ -47,16 +47,19 @@ _TITLE_SET = frozenset(TITLES)
 _TITLED = re.compile(rf"(?=(?P<name>(?:{_surname}){H}{{0,2}}?)(?P<title>{_title_alt}))")
 _FAMILIAR_RE = re.compile(
     rf"(?<![\u4e00-\u9fff])(?:老|小)[{FAMILIAR}](?![\u4e00-\u9fff])"
-    rf"|(?:老|小)[{FAMILIAR}](?=[，,。！？!?、\s说讲让叫帮给和跟也都在是推介绍告问一今昨明来去要会])"
+    rf"|(?:老|小)[{FAMILIAR}](?=[，,。！？!?、\s说讲让叫帮给和跟也都在是推介绍告问一今昨明来去要会"
+    r"最还又刚总已就得吃发咳吐拉]|$)"
     rf"|(?<=[事友学居哥姐弟妹家])(?:老|小)[{FAMILIAR}]"
 )
 _FAMILIAR_MORE = re.compile(
     rf"(?:^|(?<=[，,。！？!?\s：:]))(?:老|小)[{FAMILIAR}](?:头)?(?=[\u4e00-\u9fff])"
     rf"|(?:老|小)[{FAMILIAR}](?=(?:{_title_alt}))|老[{FAMILIAR}]头"
 )
-_AH = re.compile(r"(?<![\u4e00-\u9fff])阿[\u4e00-\u9fff](?=[的说是也在和跟，,\s今昨明来去要会又刚在他她])")
+_AH = re.compile(
+    r"(?<![\u4e00-\u9fff])阿[\u4e00-\u9fff](?=[的说是也在和跟，,\s今昨明来去要会又刚在他她吃喝吐拉发咳最还]|$)"
+)
 _EN_RELATION = re.compile(
-    rf"\b(?:(?:my|our|his|her) )?(?:mom|mum|mother|dad|father|wife|husband|son|daughter|grandma|"
+    rf"\b(?:mom|mum|mother|dad|father|wife|husband|son|daughter|grandma|"
     rf"grandpa|grandmother|grandfather|aunt|uncle|brother|sister|friend|neighbou?r)\s*"
     rf"(?P<name>(?:{_surname}){H}{{1,2}})",
     re.IGNORECASE,
@@ -84,7 +87,8 @@ _SPEAKER = re.compile(
 )
 _NICK_AFTER_CUE = re.compile(
     rf"(?P<cue>{_cue_alt})[：:\s,，是叫]{{0,2}}(?P<name>阿{H}|小{H}|({H})\3)"
-    r"(?=[^\u4e00-\u9fff]|$|[发烧咳疼痛头吐拉的说也在是和跟今昨就])"
+    # "孙子浩浩三岁半", "女儿小红最近": an age, a time word or a symptom ends the nickname.
+    r"(?=[^\u4e00-\u9fff]|$|[发烧咳疼痛头吐拉的说也在是和跟今昨明就一二三四五六七八九十两几半最还又刚总已得吃喝哭睡])"
 )
 _follow = re.escape(NAME_FOLLOW)
 _verb_alt = "|".join(sorted(PERSON_VERBS, key=len, reverse=True))
@@ -225,7 +229,8 @@ class ChineseNameRecognizer:
                 m.group("cue") not in WEAK_CUES
                 and name not in _FAMILIAR_EXCLUDE
                 and name not in DOUBLED_WORDS
-                and name[-1] not in _GIVEN_STOP
+                # "收件人小周": after 小/老 a surname is the nickname, even one that ends names.
+                and (name[-1] not in _GIVEN_STOP or (name[0] in "小老" and name[1] in FAMILIAR))
             ):
                 add(m.start("name"), m.end("name"), 0.75)
         for m in _SPEAKER.finditer(folded):

@@ -136,7 +136,7 @@ GIVEN_CHARS = frozenset(
     "瑶璐露霖雯韵岚青翠碧珊琦瑾璇晗晴曦昕昱晟晖煜炜烨焕熙楠桐森杉枫栋权民友顺祥富贤良"
     "明勤奋胜坤乾泰宾朋昌盛旺隆茂兆聪灵艺芸蕊馨星辰琛骏驰腾跃巍峥嵘坚毅诚恩君伦冰娅姝婧"
     "钰珂玥伊依婕嫣锦绣敬霏萱瑜璟琰堃鹤舟帆凡斐昭晋豫蒙皓哲翰墨涛浚源沛淳澜桦楷槐柱杨"
-    "云兰芹萍萌苗莺燕鹃凤娥嫦姣妮姿娴婷媚秀丽芳宇宙阳子文"
+    "云兰芹萍萌苗莺燕鹃凤娥嫦姣妮姿娴婷媚秀丽芳宇宙阳子文平"
 )
 # Two-character words made only of given-name characters that are not names.
 GIVEN_STOP_WORDS = frozenset(

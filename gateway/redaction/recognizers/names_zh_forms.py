@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from gateway.redaction.base import Entity
 from gateway.redaction.recognizers.names_zh import (
@@ -28,6 +29,8 @@ from gateway.redaction.recognizers.names_zh import (
 )
 from gateway.redaction.recognizers.names_zh_data import (
     AMBIGUOUS_CHARS,
+    DOUBLED_WORDS,
+    FAMILIAR_EXCLUDE,
     GIVEN_CHARS,
     GIVEN_STOP_WORDS,
     NAME_FOLLOW,
@@ -58,6 +61,8 @@ _rel_alt = "|".join(sorted(PAREN_RELATIONS, key=len, reverse=True))
 _PAREN_REL = re.compile(
     rf"(?P<name>(?:{_surname}){H}{{1,2}})\s*[（(]\s*(?:是)?(?:我|我的|患者|病人)?(?:{_rel_alt})"
 )
+# A name defined as the writer's kin: "张伟是我老公", "王芳是我的同事".
+_IS_MY = re.compile(rf"(?P<name>(?:{_surname}){H}{{1,2}}?)(?=是我的?(?:{_rel_alt}))")
 # The name in parentheses after a relation: "我妈（刘桂英）", "患者(王建国)".
 _REL_PAREN = re.compile(
     rf"(?:{_rel_alt}|患者|病人|本人)\s*[（(]\s*(?P<name>(?:{_surname}){H}{{1,2}})\s*[）)]"
@@ -75,6 +80,20 @@ _COMPOUND = re.compile(
     rf"(?P<name>(?:{'|'.join(STRONG_SURNAMES_2)})(?P<given>{H}{{1,2}}?))"
     rf"(?=[{re.escape(NAME_FOLLOW)}]|[^\u4e00-\u9fff]|$)"
 )
+
+# A nickname opening a clause: "婷婷今天拉肚子", "小美的妈妈电话…", "阿芳说". The follower (a
+# time word, reporting verb, symptom or "的"+kin) is the evidence.
+_kin_after = "|".join(sorted(PAREN_RELATIONS, key=len, reverse=True))
+_NICK_FOLLOW = (
+    f"{_follow_alt}|的(?:{_kin_after})|拉肚子|肚子疼|头疼|吐了|哭|感冒|过敏|不舒服|最近|一直|又"
+)
+_NICK_START = re.compile(rf"(?P<name>小{H}|({H})\2)(?=(?:{_NICK_FOLLOW}))")
+# Two full names joined by 、/和: each vouches for the other ("胡建平、胡建军兄弟俩").
+_PAIR = re.compile(
+    rf"(?=(?P<a>(?:{_surname}){H}{{1,2}}?)[、和与及跟](?P<b>(?:{_surname}){H}{{1,2}}))"
+)
+
+_JOINER = re.compile("[、和与及跟]")
 
 _role_alt = "|".join(sorted(ROLES_BEFORE, key=len, reverse=True))
 _ROLE_NAME = re.compile(rf"(?:{_role_alt})(?P<name>(?:{_surname}){H}{{1,2}})")
@@ -101,6 +120,15 @@ def _short_ok(folded: str, start: int, end: int) -> bool:
     )
 
 
+def _nickname_ok(name: str) -> bool:
+    return (
+        name[-1] in GIVEN_CHARS
+        and name not in DOUBLED_WORDS
+        and name not in FAMILIAR_EXCLUDE
+        and name not in GIVEN_STOP_WORDS
+    )
+
+
 class ChineseNameFormsRecognizer:
     entity = "PERSON"
 
@@ -123,6 +151,8 @@ class ChineseNameFormsRecognizer:
             m = _COMPOUND.match(folded, pos)
             if m is not None and all(ch in GIVEN_CHARS or ch == "儿" for ch in m.group("given")):
                 add(*m.span("name"), 0.75)
+            if (m := _NICK_START.match(folded, pos)) is not None and _nickname_ok(m.group("name")):
+                add(*m.span("name"), 0.7)
             if xiao and (m := _XIAO_NAME.match(folded, pos)) is not None:
                 start, end = m.span("name")
                 if folded[end - 1] in GIVEN_CHARS and folded[start] not in _AMBIGUOUS:
@@ -131,6 +161,17 @@ class ChineseNameFormsRecognizer:
             start, end = m.span("name")
             if _short_ok(folded, start, end):
                 add(start, end, 0.7)
+        # Speed: the pair pattern is only tried just before a joining character.
+        for j in _JOINER.finditer(folded) if any(c in folded for c in "、和与及跟") else ():
+            for pos in range(max(0, j.start() - 4), j.start() - 1):
+                if (m := _PAIR.match(folded, pos)) is not None and m.end("a") == j.start():
+                    self._pair(folded, m, add)
+                    break
+        for m in _IS_MY.finditer(folded) if "是我" in folded else ():
+            start = m.start("name")
+            end = _given_name(folded, start, _surname_len(folded, start))
+            if end == m.end("name") and _plausible_given(folded, start, end):
+                add(start, end, 0.75)
         for m in _STATED_SURNAME.finditer(folded) if "姓" in folded else ():
             add(*m.span("name"), 0.8)
         for m in _PAREN_REL.finditer(folded) if ("（" in folded or "(" in folded) else ():
@@ -160,3 +201,19 @@ class ChineseNameFormsRecognizer:
                 if _plausible_given(folded, start, end):
                     add(start, end, 0.75)
         return found
+
+    @staticmethod
+    def _pair(folded: str, m: re.Match[str], add: Callable[[int, int, float], None]) -> None:
+        spans = []
+        for group in ("a", "b"):
+            start = m.start(group)
+            end = _given_name(folded, start, _surname_len(folded, start))
+            if end - start < 2 or not _plausible_given(folded, start, end):
+                return
+            spans.append((start, end))
+        (a0, a1), (b0, b1) = spans
+        # The first name must reach the joining character; one of the two must be a full
+        # three-character name (two short words joined by 和 are usually not names).
+        if a1 == m.end("a") and max(a1 - a0, b1 - b0) >= 3:
+            add(a0, a1, 0.7)
+            add(b0, b1, 0.7)
