@@ -29,6 +29,7 @@ from gateway.triage.model import (  # noqa: F401 - re-exported for rule authors'
 )
 from gateway.triage.prefilter import Prefilter, required
 from gateway.triage.scan import MessageScan, _always
+from gateway.triage.typos import TypoFixer, lexicon_words, load_common_words
 
 # Patients often separate Chinese clauses with spaces instead of punctuation. A space between
 # a Chinese and an English word is code-switching inside one clause ("假如 hiking 的时候被蛇咬了").
@@ -76,8 +77,18 @@ def load_yaml(name: str, directory: Path | None = None) -> Any:
 
 
 class RuleTriager:
-    def __init__(self, concepts: Mapping[str, Sequence[str]], rules: Sequence[Mapping[str, Any]]):
+    def __init__(
+        self,
+        concepts: Mapping[str, Sequence[str]],
+        rules: Sequence[Mapping[str, Any]],
+        fix_typos: bool = True,
+    ):
         self.patterns = {name: _compile(pats) for name, pats in concepts.items()}
+        self.typos = (
+            TypoFixer(lexicon_words(p for ps in concepts.values() for p in ps), load_common_words())
+            if fix_typos
+            else None
+        )
         self.rules = [
             Rule(
                 category=str(r["category"]),
@@ -131,8 +142,10 @@ class RuleTriager:
         return f
 
     @classmethod
-    def from_directory(cls, directory: Path | None = None) -> RuleTriager:
-        return cls(load_yaml("concepts.yaml", directory), load_yaml("rules.yaml", directory))
+    def from_directory(cls, directory: Path | None = None, fix_typos: bool = True) -> RuleTriager:
+        return cls(
+            load_yaml("concepts.yaml", directory), load_yaml("rules.yaml", directory), fix_typos
+        )
 
     # -- clauses and modifiers --------------------------------------------------------------
 
@@ -218,8 +231,12 @@ class RuleTriager:
             return "historical"
         return "active"
 
+    def normalize(self, text: str) -> str:
+        """The message with misspelled English lexicon words corrected (typos.py)."""
+        return text if self.typos is None else self.typos.fix(text)
+
     def mentions(self, text: str) -> list[Mention]:
-        scan = MessageScan(self, text)
+        scan = MessageScan(self, self.normalize(text))
         return [mn for concept in self.concepts for mn in scan.mentions(concept)]
 
     # -- decision ---------------------------------------------------------------------------
@@ -227,7 +244,7 @@ class RuleTriager:
     def assess(self, text: str) -> TriageResult:
         # Concepts are matched lazily: a rule stops at its first missing concept, so context
         # concepts ("after a long flight") are only searched when a rule needs them.
-        scan = MessageScan(self, text)
+        scan = MessageScan(self, self.normalize(text))
         for level in ("emergency", "urgent"):
             fired = [rule for rule in self.rules if rule.level == level and scan.fires(rule)]
             if fired:

@@ -19,7 +19,7 @@ EPISODIC_CONCEPTS = frozenset(
     {"seizure", "syncope", "collapse", "choking", "suicidal_intent", "self_harm_now",
      "major_bleeding", "head_injury", "major_injury", "anaphylaxis_word", "overdose",
      "face_droop", "one_sided_weakness", "speech_trouble", "stroke_other", "chest_pain",
-     "cant_breathe"}
+     "cant_breathe", "obstetric_red_flag"}
 )
 # Deficits that may be long-standing ("slurred since her stroke in 2018", "一直这样好几年了");
 # an acute illness on top of a chronic disease ("老慢支几十年了，这两天喘得厉害") is not.

@@ -43,6 +43,7 @@ EMERGENCIES = [
     '我妈心慌得厉害 心跳一百八 头晕眼发黑',
     'my heart is beating super fast and irregular and i nearly fainted twice',
     '阿妈心口痛到出冷汗',
+    'cheast pain for an hour spreading to my jaw, sweaty',
 ]
 
 NOT_EMERGENCIES = [
@@ -65,6 +66,8 @@ NOT_EMERGENCIES = [
     'a bit of chest tightness after spin class, gone once i cooled down',
     '没有胸痛气短 就是最近睡不好',
     'my heart flutters for a second after coffee, no dizziness',
+    'my mom had a heart attack and a stroke years ago, doing great now, can she fly?',
+    'bp 158/104 this morning, no headache, should I up my meds',
 ]
 
 

@@ -24,6 +24,22 @@ EMERGENCIES = [
     '生完孩子第二天 下面血哗哗地流',
     '孕35周 今天一天没感觉到胎动',
     '我老婆孕40周 孩子头已经出来了',
+    '35 wks and bubs has stopped moving since lunch',
+    '30 weeks, baby moving way less than usual, only 3 kicks all morning',
+    '28 weeks, got rear ended on the motorway, seatbelt went across my belly',
+    '31 weeks, tightenings every 4 minutes for the past hour',
+    'had my baby 4 days ago, horrible headache and seeing flashing lights',
+    'gave birth last week, fever 38.9, shivering and my tummy is really sore',
+    '7 weeks pregnant, cramping on the left and pain in my shoulder tip',
+    'preganant 25 weeks and bleding heavy',
+    '孕32周 宝宝今天不怎么动',
+    'baby 今天不怎么动了 我34周',
+    '怀孕30周 羊水好像破了',
+    '二十八周 肚子一阵一阵发紧 每隔五分钟一次',
+    '坐月子第五天 高烧39度 恶露有臭味',
+    '我有了两个月 右边小腹疼得厉害 还有点出血',
+    '怀孕7个月 被电动车撞了 肚子着地',
+    '孕30周 看东西有亮点在闪 头疼得厉害',
 ]
 
 NOT_EMERGENCIES = [
@@ -37,6 +53,15 @@ NOT_EMERGENCIES = [
     '没有头痛呕吐视物模糊 孕30周 血压118/76 正常吧',
     '怀孕18周 有点腰酸 没出血',
     "she's 30 weeks and tripped but caught herself, didn't land on her tummy",
+    '38 weeks, contractions irregular and mild, lost my mucus plug, no bleeding',
+    'had a bleed in my last pregnancy at 9 weeks but all was fine, now 8 weeks, no bleeding',
+    'what counts as reduced fetal movements?',
+    'postpartum 2 months, shoulder pain from carrying the baby',
+    '28 weeks and baby seems to be moving a bit less today, still feel kicks',
+    '孕36周 脚肿 早上就消了 没有头疼眼花',
+    '上一胎产后大出血过 这次要注意什么',
+    '产后两个月 肩膀痛 是不是抱孩子累的',
+    '我有了新工作 很开心',
 ]
 
 

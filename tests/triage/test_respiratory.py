@@ -28,6 +28,8 @@ EMERGENCIES = [
     'copd flare, breathing very difficult, sats 86',
     '老公吃鱼被鱼刺卡住 现在说不出话 脸憋红了',
     "he's blue around the mouth and breathing really slowly",
+    "grandad's breathing is very shallow and he's really drowsy",
+    "short of breth at rest, can't finish a sentence",
 ]
 
 NOT_EMERGENCIES = [
@@ -45,6 +47,8 @@ NOT_EMERGENCIES = [
     'drowning in deadlines at work, any tips for sleep',
     'lips went blue after a cold swim, warm now and fine',
     'my son has a cold and a bit of a wheeze, no trouble breathing, eating fine',
+    'this job is suffocating me',
+    '笑得我肚子疼 都喘不过气了',
 ]
 
 

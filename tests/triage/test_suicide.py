@@ -54,6 +54,7 @@ NOT_EMERGENCIES = [
     "years ago i tried to end my life, i'm well now, can i reduce my meds",
     "what's the number for the suicide hotline, asking for a school project",
     "my brother says he's going to kill me if i eat his leftovers haha",
+    '我不想活得这么累 想换工作',
 ]
 
 

@@ -29,6 +29,8 @@ EMERGENCIES = [
     '孩子把手伸进了绞肉机',
     'my hand got caught in the meat slicer, fingertip is gone',
     'my father he fall in bathroom, hit head, now he is sleepy sleepy and vomit',
+    'my boy fell off the monkey bars, hit his hed and keeps falling asleep',
+    "roofer fell about 4 metres off the scaffold, can't feel his legs",
 ]
 
 NOT_EMERGENCIES = [
@@ -45,6 +47,9 @@ NOT_EMERGENCIES = [
     "my son was almost hit by a car today, he's fine, just shaken",
     'my sun burn is really bad, peeling, no blisters',
     'my friend was stabbed in the back by her coworker lol figuratively',
+    "my dog got hit by a car, where's the nearest vet",
+    '我家猫被电动车撞了 腿瘸了',
+    'fell off a ladder in 2018, hip has been fine since',
 ]
 
 
