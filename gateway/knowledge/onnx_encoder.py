@@ -2,8 +2,8 @@
 
 Why: a sentence-transformers query embedding on one torch thread cost ~20 ms here, most of a
 consultation's CPU. The same weights exported to ONNX and run by onnxruntime give the same
-vectors (cosine 1.0) in ~8 ms; with dynamically quantized int8 weights ~4 ms, at a cosine of
-~0.96 to the fp32 vector, which is why recall@3 is measured for each backend (README).
+vectors (cosine 1.0) in ~8 ms; with dynamically quantized int8 weights (per channel) ~4 ms, at a
+cosine of ~0.99 to the fp32 vector, which is why recall@3 is measured for each backend (README).
 
 Documents are still embedded at full precision by `make index` (torch); only queries use this.
 Both live in the same vector space, so the index manifest names the source model for both.
@@ -29,7 +29,7 @@ import numpy as np
 META_FILE = "encoder.json"
 MODEL_FILE = "encoder.onnx"
 TOKENIZER_FILE = "tokenizer.json"
-FORMAT = 1
+FORMAT = 2  # 2: per-channel int8 weights
 
 
 class EncoderMissing(FileNotFoundError):
@@ -130,7 +130,14 @@ def export_encoder(model_dir: Path, name: str, encoder_dir: Path, quantized: boo
             level = root.level
             root.setLevel(logging.ERROR)  # its advice to pre-process applies to CNNs, not BERT
             try:
-                quantize_dynamic(str(fp32), str(staging / MODEL_FILE), weight_type=QuantType.QInt8)
+                # Per-channel scales: same speed, and the vectors stay much closer to fp32
+                # (mean cosine 0.990 vs 0.943 with one scale per tensor, measured).
+                quantize_dynamic(
+                    str(fp32),
+                    str(staging / MODEL_FILE),
+                    weight_type=QuantType.QInt8,
+                    per_channel=True,
+                )
             finally:
                 root.setLevel(level)
             fp32.unlink()

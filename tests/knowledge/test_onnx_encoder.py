@@ -38,7 +38,8 @@ def test_int8_export_stays_in_the_documents_vector_space(
     assert onnx.name == document_embedder.name
     ours, reference = onnx.encode(QUESTIONS), document_embedder.encode(QUESTIONS)
     cosines = (ours * reference).sum(axis=1)
-    assert np.all(cosines > 0.9), cosines
+    # Per-channel int8 keeps ~0.99 (one scale per tensor gave ~0.94 and as low as 0.89).
+    assert np.all(cosines > 0.97), cosines
     # Ranking, not exact values, is what retrieval needs: each question is nearest its own vector.
     assert list((ours @ reference.T).argmax(axis=1)) == [0, 1, 2, 3]
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-4)
