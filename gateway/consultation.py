@@ -32,9 +32,13 @@ from gateway.tokens import estimate_messages, estimate_tokens
 FOLLOW_UP_TOKENS = 12
 
 
+def stands_alone(text: str) -> bool:
+    return estimate_tokens(text) >= FOLLOW_UP_TOKENS
+
+
 def retrieval_query(text: str, history: list[Turn]) -> str:
     """A short follow-up ("and for children?") is searched together with the last question."""
-    if estimate_tokens(text) >= FOLLOW_UP_TOKENS:
+    if stands_alone(text):
         return text
     previous = next((t.content for t in reversed(history) if t.role == "user"), "")
     return f"{previous} {text}".strip()
@@ -123,8 +127,15 @@ class ConsultationService(Answering):
         lock_token: str | None = None
         estimate = 0
         if triage.level != "emergency":
-            # Emergencies never wait for a lock: their turn pair is still written atomically.
-            lock_token = await self._lock(tenant, request.patient_id, degraded)
+            # A question that stands alone is searched without the history, so its embedding
+            # (the costliest step) runs while the lock and the history are fetched.
+            early = self._search_soon(redacted, locale) if stands_alone(redacted) else None
+            try:
+                # Emergencies never wait for a lock: their turn pair is still written atomically.
+                lock_token = await self._lock(tenant, request.patient_id, degraded)
+            except BaseException:
+                _discard(early)
+                raise
             try:
                 # The emergency path needs neither knowledge nor context: it answers at once.
                 with m.stage("history_read"):
@@ -134,11 +145,9 @@ class ConsultationService(Answering):
                         # Answering without context beats not answering; the flag says so.
                         history = []
                         degraded.append("history")
-                with m.stage("retrieve"):
-                    # Embedding a query is ~20 ms of CPU: off the event loop, so other patients'
-                    # streams and the emergency path keep moving meanwhile.
-                    snippets = await asyncio.to_thread(
-                        self.retriever.search, retrieval_query(redacted, history), locale, 4
+                with m.stage("retrieve"):  # what is left of it by now
+                    snippets = await (
+                        early or self._search_soon(retrieval_query(redacted, history), locale)
                     )
                 s = self.settings
                 budget = s.context_tokens - s.ollama_num_predict - 64
@@ -152,6 +161,7 @@ class ConsultationService(Answering):
                     profile=request.department,
                 )
             except BaseException:
+                _discard(early)
                 await self._unlock(tenant, request.patient_id, lock_token)
                 raise
             if dropped:
@@ -176,6 +186,11 @@ class ConsultationService(Answering):
             request_id=request_id,
         )
 
+    def _search_soon(self, query: str, locale: Locale) -> asyncio.Future[list[Snippet]]:
+        # Embedding is CPU-bound (~5 ms): off the event loop, so other patients' streams and
+        # the emergency path keep moving meanwhile.
+        return asyncio.ensure_future(asyncio.to_thread(self.retriever.search, query, locale, 4))
+
     async def _lock(self, tenant: str, patient_id: str, degraded: list[str]) -> str | None:
         if self.lock is None:
             return None
@@ -184,3 +199,10 @@ class ConsultationService(Answering):
         except StoreUnavailable:
             degraded.append("lock")  # no Redis, no history either: nothing to interleave
             return None
+
+
+def _discard(search: asyncio.Future[list[Snippet]] | None) -> None:
+    """An early search whose request failed: its result (or error) is never wanted."""
+    if search is not None:
+        search.cancel()
+        search.add_done_callback(lambda f: f.cancelled() or f.exception())

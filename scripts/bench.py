@@ -58,6 +58,7 @@ COUNTS = {
 TPUT_CONCURRENCY = 32
 CPU_CONCURRENCY = 4
 SLOW_TTFT = 0.2
+RETRIEVAL_PARTS = ("embed", "search")
 
 TARGETS = {
     "instant_c1_added_p50": 8.0,
@@ -687,9 +688,14 @@ def build_rows(r: dict[str, Any]) -> list[Row]:
         sec = "5. per-stage mean (instant, c=1)"
         total = 0.0
         for stage, s in lat1["stages_ms"].items():
+            if stage in RETRIEVAL_PARTS:
+                # Inside the retrieval thread, overlapping the lock and history read: the
+                # request waits only for what "retrieve" shows.
+                rows.append(Row(sec, f"{stage} (retrieval thread)", None, s["mean_ms"], None))
+                continue
             total += s["mean_ms"]
             rows.append(Row(sec, stage, None, s["mean_ms"], None, "ms"))
-        rows.append(Row(sec, "sum of stages", None, round(total, 3), None, "ms"))
+        rows.append(Row(sec, "sum of stages on the request's path", None, round(total, 3), None))
         call = lat1.get("upstream_call_mean_ms")
         direct_mean = lat1["direct_ms"].get("mean")
         gw_mean = lat1["gateway_ms"].get("mean")
