@@ -976,7 +976,7 @@ def main() -> int:
             "fake_ollama": "tests.fake_ollama, default short answer (11 chunks), no token delay",
             "routine_message": bl.ROUTINE,
             "emergency_message": bl.EMERGENCY,
-            "load_generator": "httpx.AsyncClient, closed loop, one fresh patient id per request",
+            "load_generator": "aiohttp session per worker, closed loop, fresh patient each",
             "percentiles": "numpy linear interpolation; diff = gateway - direct per percentile",
         },
         "phases": phases,

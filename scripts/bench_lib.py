@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import httpx
 import numpy as np
 
@@ -272,6 +273,7 @@ def machine_info() -> dict[str, Any]:
         "faiss": faiss.__version__,
         "numpy": np.__version__,
         "httpx": httpx.__version__,
+        "aiohttp": aiohttp.__version__,
         "commit": commit,
         "uncommitted_changes": dirty,
     }
@@ -583,27 +585,27 @@ class Run:
         }
 
 
-OneRequest = Callable[[int, httpx.AsyncClient], Awaitable[Sample]]
+OneRequest = Callable[[int, aiohttp.ClientSession], Awaitable[Sample]]
+CLIENT_ERRORS = (aiohttp.ClientError, TimeoutError, ValueError)
 
 
-def _client(base_url: str, key: str | None) -> httpx.AsyncClient:
+def _client(base_url: str, key: str | None) -> aiohttp.ClientSession:
     headers = {"Authorization": f"Bearer {key}"} if key else {}
-    return httpx.AsyncClient(
+    return aiohttp.ClientSession(
         base_url=base_url,
         headers=headers,
-        timeout=httpx.Timeout(30.0),
-        limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
+        timeout=aiohttp.ClientTimeout(total=30.0),
+        connector=aiohttp.TCPConnector(limit=1),
     )
 
 
 class Clients:
-    """One ``httpx.AsyncClient`` (one keep-alive connection) per worker and target URL.
+    """One aiohttp session (one keep-alive connection) per worker and target URL.
 
-    Not one shared client: httpcore's pool does work proportional to the number of
-    connections for every request, which measured 5.5 ms of load-generator CPU per request at
-    c=32 and 11 ms at c=64 (vs 1.3 ms with a client per worker) on 2 cores, time stolen from
-    the servers being measured. With several URLs, request i goes to URL i % len(urls)
-    (round-robin over gateway processes).
+    The load generator shares the 2 cores with the servers it measures, so it must be cheap:
+    httpx cost ~1.5 ms of CPU per request (5.5 ms at c=32 with one shared pool), aiohttp
+    ~0.3 ms. With several URLs, request i goes to URL i % len(urls) (round-robin over
+    gateway processes).
     """
 
     def __init__(self, urls: str | Sequence[str], concurrency: int, key: str | None = None):
@@ -617,9 +619,9 @@ class Clients:
     async def __aexit__(self, *exc: object) -> None:
         for row in self.per_worker:
             for c in row:
-                await c.aclose()
+                await c.close()
 
-    def pick(self, worker: int, i: int) -> httpx.AsyncClient:
+    def pick(self, worker: int, i: int) -> aiohttp.ClientSession:
         row = self.per_worker[worker]
         return row[i % len(row)]
 
@@ -658,16 +660,16 @@ def direct_chat() -> OneRequest:
     """POST /api/chat stream=false straight to the (fake) Ollama."""
     body = _chat_body(False)
 
-    async def one(i: int, http: httpx.AsyncClient) -> Sample:
+    async def one(i: int, http: aiohttp.ClientSession) -> Sample:
         t0 = time.perf_counter()
         try:
-            r = await http.post("/api/chat", json=body)
-            data = r.json()
-        except (httpx.HTTPError, ValueError) as exc:
+            async with http.post("/api/chat", json=body) as r:
+                status, data = r.status, json.loads(await r.read())
+        except CLIENT_ERRORS as exc:
             return Sample(time.perf_counter() - t0, False, error=type(exc).__name__)
         elapsed = time.perf_counter() - t0
-        if r.status_code != 200 or not data.get("done"):
-            return Sample(elapsed, False, error=f"status {r.status_code}")
+        if status != 200 or not data.get("done"):
+            return Sample(elapsed, False, error=f"status {status}")
         return Sample(elapsed, True)
 
     return one
@@ -677,23 +679,23 @@ def direct_chat_stream() -> OneRequest:
     """POST /api/chat stream=true; TTFT = first NDJSON line with message content."""
     body = _chat_body(True)
 
-    async def one(i: int, http: httpx.AsyncClient) -> Sample:
+    async def one(i: int, http: aiohttp.ClientSession) -> Sample:
         t0 = time.perf_counter()
         ttft = None
         done = False
         try:
-            async with http.stream("POST", "/api/chat", json=body) as r:
-                if r.status_code != 200:
-                    await r.aread()
-                    return Sample(time.perf_counter() - t0, False, error=f"status {r.status_code}")
-                async for line in r.aiter_lines():
+            async with http.post("/api/chat", json=body) as r:
+                if r.status != 200:
+                    await r.read()
+                    return Sample(time.perf_counter() - t0, False, error=f"status {r.status}")
+                async for line in r.content:
                     if not line.strip():
                         continue
                     chunk = json.loads(line)
                     if ttft is None and (chunk.get("message") or {}).get("content"):
                         ttft = time.perf_counter() - t0
                     done = done or bool(chunk.get("done"))
-        except (httpx.HTTPError, ValueError) as exc:
+        except CLIENT_ERRORS as exc:
             return Sample(time.perf_counter() - t0, False, error=type(exc).__name__)
         ok = done and ttft is not None
         return Sample(time.perf_counter() - t0, ok, ttft, "" if ok else "incomplete stream")
@@ -709,17 +711,17 @@ def consult(
 ) -> OneRequest:
     """POST /v1/consultations stream=false, a fresh patient id per request (no lock waits)."""
 
-    async def one(i: int, http: httpx.AsyncClient) -> Sample:
+    async def one(i: int, http: aiohttp.ClientSession) -> Sample:
         body = {"patient_id": f"bench-{tag}-{i}", "message": message, "stream": False}
         t0 = time.perf_counter()
         try:
-            r = await http.post("/v1/consultations", json=body)
-            data = r.json()
-        except (httpx.HTTPError, ValueError) as exc:
+            async with http.post("/v1/consultations", json=body) as r:
+                status, data = r.status, json.loads(await r.read())
+        except CLIENT_ERRORS as exc:
             return Sample(time.perf_counter() - t0, False, error=type(exc).__name__)
         elapsed = time.perf_counter() - t0
-        if r.status_code != 200:
-            return Sample(elapsed, False, error=f"status {r.status_code}")
+        if status != 200:
+            return Sample(elapsed, False, error=f"status {status}")
         if data.get("model") != expect_model:
             return Sample(elapsed, False, error=f"answered by {data.get('model')}")
         if need_citations and not data.get("citations"):
@@ -732,28 +734,28 @@ def consult(
 def consult_stream(tag: str) -> OneRequest:
     """POST /v1/consultations stream=true; TTFT = the first SSE ``delta`` event."""
 
-    async def one(i: int, http: httpx.AsyncClient) -> Sample:
+    async def one(i: int, http: aiohttp.ClientSession) -> Sample:
         body = {"patient_id": f"bench-{tag}-{i}", "message": ROUTINE, "stream": True}
         t0 = time.perf_counter()
         ttft = None
         done = False
         failed = ""
         try:
-            async with http.stream("POST", "/v1/consultations", json=body) as r:
-                if r.status_code != 200:
-                    await r.aread()
-                    return Sample(time.perf_counter() - t0, False, error=f"status {r.status_code}")
-                async for line in r.aiter_lines():
-                    if not line.startswith("event: "):
+            async with http.post("/v1/consultations", json=body) as r:
+                if r.status != 200:
+                    await r.read()
+                    return Sample(time.perf_counter() - t0, False, error=f"status {r.status}")
+                async for raw in r.content:
+                    if not raw.startswith(b"event: "):
                         continue
-                    event = line[7:].strip()
+                    event = raw[7:].decode().strip()
                     if event == "delta" and ttft is None:
                         ttft = time.perf_counter() - t0
                     elif event == "done":
                         done = True
                     elif event == "error":
                         failed = "error event"
-        except httpx.HTTPError as exc:
+        except CLIENT_ERRORS as exc:
             return Sample(time.perf_counter() - t0, False, error=type(exc).__name__)
         ok = done and ttft is not None and not failed
         return Sample(time.perf_counter() - t0, ok, ttft, failed or ("" if ok else "no done"))
@@ -762,14 +764,15 @@ def consult_stream(tag: str) -> OneRequest:
 
 
 def get_path(path: str) -> OneRequest:
-    async def one(i: int, http: httpx.AsyncClient) -> Sample:
+    async def one(i: int, http: aiohttp.ClientSession) -> Sample:
         t0 = time.perf_counter()
         try:
-            r = await http.get(path)
-            await r.aread()
-        except httpx.HTTPError as exc:
+            async with http.get(path) as r:
+                status = r.status
+                await r.read()
+        except CLIENT_ERRORS as exc:
             return Sample(time.perf_counter() - t0, False, error=type(exc).__name__)
-        return Sample(time.perf_counter() - t0, r.status_code == 200, error=str(r.status_code))
+        return Sample(time.perf_counter() - t0, status == 200, error=str(status))
 
     return one
 
