@@ -38,20 +38,41 @@ def _stem(word: str) -> str:
 
 
 @cache
-def _synonyms() -> list[tuple[re.Pattern[str], str]]:
+def _table() -> dict[str, str]:
     raw = resources.files("gateway.knowledge").joinpath("synonyms.yaml").read_text("utf-8")
-    table: dict[str, str] = yaml.safe_load(raw) or {}
-    out = []
-    for key, value in table.items():
-        pattern = re.escape(str(key))
-        if str(key).isascii():
-            pattern = rf"(?<![a-z]){pattern}(?![a-z])"  # "er" must not match inside "water"
-        out.append((re.compile(pattern, re.IGNORECASE), str(value)))
+    return {str(k): str(v) for k, v in (yaml.safe_load(raw) or {}).items()}
+
+
+@cache
+def _synonyms() -> list[tuple[str, re.Pattern[str] | None, str]]:
+    """(lowercased key, boundary pattern for ASCII keys, value)."""
+    out: list[tuple[str, re.Pattern[str] | None, str]] = []
+    for key, value in _table().items():
+        pattern = None
+        if key.isascii():  # "er" must not match inside "water"
+            pattern = re.compile(rf"(?<![a-z]){re.escape(key.lower())}(?![a-z])")
+        out.append((key.lower(), pattern, value))
     return out
 
 
-def expand(text: str) -> str:
-    extra = [v for pattern, v in _synonyms() if pattern.search(text)]
+def expand(text: str, locale: str | None = None) -> str:
+    """Append the leaflet words for every lay term found in ``text``.
+
+    Entries list leaflet words in both languages so that mixed messages ("我的BP一直140多",
+    "my dad's 痛风") reach the patient's own leaflets. With a ``locale``, only the words in
+    that language's script are added: foreign words would only dilute the coverage floor of
+    the chunks the patient can read.
+    """
+    extra: list[str] = []
+    lowered = text.lower()
+    for key, pattern, value in _synonyms():
+        # A plain substring test first: with hundreds of entries, running every regex on
+        # every query cost more than the rest of the lexical search.
+        if key in lowered and (pattern is None or pattern.search(lowered)):
+            words = value.split()
+            if locale is not None:
+                words = [w for w in words if w.isascii() == (locale == "en")]
+            extra += words
     return f"{text} {' '.join(extra)}" if extra else text
 
 
@@ -95,3 +116,19 @@ class BM25:
             for i, tf in posting:
                 out[i] += idf * tf * (self.k1 + 1) / (tf + norm[i])
         return out
+
+
+def known_words(texts: Sequence[str]) -> set[str]:
+    """English words a misspelling may be corrected to: the corpus's words, stop words, and the
+    leaflet words of the lay-term table (not its keys: some keys are listed typos themselves,
+    and a typo next to both "cholesterol" and "cholesteral" would look ambiguous)."""
+    words = set(_STOP_EN)
+    for text in [*texts, *_table().values()]:
+        words.update(_WORD.findall(text.lower()))
+    return {w for w in words if w.isalpha()}
+
+
+def lay_words() -> set[str]:
+    """English words of the lay-term keys: never "corrected", whether real ("tummy") or typos
+    the table already maps ("diarrea")."""
+    return {w for key in _table() for w in _WORD.findall(key.lower()) if w.isalpha()}

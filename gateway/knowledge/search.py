@@ -7,6 +7,7 @@ lexical side unless a clinic configures a multilingual model.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ import numpy as np
 
 from gateway.knowledge.chunking import Chunk
 from gateway.knowledge.embedder import Embedder
-from gateway.knowledge.lexical import BM25, expand, tokenize
+from gateway.knowledge.lexical import BM25, expand, known_words, lay_words, tokenize
+from gateway.knowledge.spelling import Speller, english_words
 from gateway.knowledge.store import check_manifest, current_build, read_build
 from gateway.locale import Locale
 from gateway.prompt import Snippet
@@ -32,6 +34,7 @@ DENSE_FLOOR = 0.30
 LEXICAL_FLOOR = {"zh": 0.08, "en": 0.45}
 SAME_LANGUAGE_BOOST = 1.5
 MIN_SHARED_TERMS = 2
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,10 @@ class KnowledgeIndex:
         tokens = [tokenize(f"{c.title} {c.heading} {c.text}") for c in chunks]
         self.bm25 = BM25(tokens)
         self.term_sets = [frozenset(t) for t in tokens]
+        self.speller = Speller(
+            known_words([f"{c.title} {c.heading} {c.text}" for c in chunks]),
+            english_words() | lay_words(),
+        )
 
     @classmethod
     def load(cls, root: Path, embedder: Embedder) -> KnowledgeIndex:
@@ -63,14 +70,31 @@ class KnowledgeIndex:
         check_manifest(manifest, embedder)
         return cls(manifest, chunks, index, embedder)
 
-    def _lexical(self, text: str) -> tuple[np.ndarray, frozenset[str]]:
-        query = tokenize(expand(text))
-        scores = self.bm25.scores(query)
-        terms = frozenset(query)
+    def _coverage(self, scores: np.ndarray, query: list[str]) -> np.ndarray:
         # Normalize by the best score the query's terms could reach, so the floor means
         # "how much of the question the chunk covers" whatever the corpus size.
         ceiling = sum(self.bm25.idf.get(t, 0.0) for t in set(query)) * (self.bm25.k1 + 1)
-        return (scores / ceiling if ceiling > 0 else scores), terms
+        return scores / ceiling if ceiling > 0 else scores
+
+    def _lexical(
+        self, text: str, locale: Locale
+    ) -> tuple[np.ndarray, np.ndarray, frozenset[str]]:
+        """Coverage per chunk, whether it clears the lexical floor, and the query's terms."""
+        query = tokenize(expand(self.speller.correct(text), locale))
+        han = [t for t in query if _HAN.search(t)]
+        if locale != "en" or not han:
+            coverage = self._coverage(self.bm25.scores(query), query)
+            return coverage, coverage >= LEXICAL_FLOOR[locale], frozenset(query)
+        # An English message that names its condition in Chinese ("my dad's 痛风"): the Han
+        # n-grams can never match an English chunk and the English words rarely a Chinese one,
+        # so each script's part is held to its own floor instead of diluting the other's.
+        latin = [t for t in query if not _HAN.search(t)]
+        han_scores, latin_scores = self.bm25.scores(han), self.bm25.scores(latin)
+        coverage = self._coverage(han_scores + latin_scores, query)
+        passes = (self._coverage(latin_scores, latin) >= LEXICAL_FLOOR["en"]) | (
+            self._coverage(han_scores, han) >= LEXICAL_FLOOR["zh"]
+        )
+        return coverage, passes, frozenset(query)
 
     def _dense(self, text: str, timings: dict[str, float] | None) -> dict[int, float]:
         started = time.perf_counter()
@@ -78,7 +102,14 @@ class KnowledgeIndex:
         if timings is not None:
             timings["embed"] = time.perf_counter() - started
         sims, ids = self.index.search(vector, min(CANDIDATES, len(self.chunks)))
-        return {int(i): float(s) for s, i in zip(sims[0], ids[0], strict=True) if i >= 0}
+        # The model's similarity to a chunk in a language it does not know is noise (it put
+        # Chinese chunks above 0.30 for English questions they had nothing to do with).
+        known = self.embedder.languages
+        return {
+            int(i): float(s)
+            for s, i in zip(sims[0], ids[0], strict=True)
+            if i >= 0 and self.chunks[i].lang in known
+        }
 
     def search(
         self, text: str, locale: Locale, k: int = 4, timings: dict[str, float] | None = None
@@ -86,7 +117,7 @@ class KnowledgeIndex:
         """``timings`` (optional) receives "embed": the query-embedding share of the search."""
         if not self.chunks or not text.strip():
             return []
-        lexical, terms = self._lexical(text)
+        lexical, lexical_ok, terms = self._lexical(text, locale)
         use_dense = locale in self.embedder.languages
         dense = self._dense(text, timings) if use_dense else {}
         fused: dict[int, float] = {}
@@ -99,7 +130,7 @@ class KnowledgeIndex:
         for i, score in fused.items():
             d, lx = dense.get(i, 0.0), float(lexical[i])
             if d < DENSE_FLOOR and (
-                lx < LEXICAL_FLOOR[locale] or len(terms & self.term_sets[i]) < MIN_SHARED_TERMS
+                not lexical_ok[i] or len(terms & self.term_sets[i]) < MIN_SHARED_TERMS
             ):
                 continue  # one shared word ("oil") is not evidence of relevance
             chunk = self.chunks[i]
