@@ -27,7 +27,7 @@ from gateway.triage.model import (  # noqa: F401 - re-exported for rule authors'
     Rule,
     blank,
 )
-from gateway.triage.prefilter import Prefilter, required
+from gateway.triage.prefilter import Prefilter, PrefilterIndex, required
 from gateway.triage.scan import MessageScan, _always
 from gateway.triage.typos import TypoFixer, lexicon_words, load_common_words
 
@@ -61,6 +61,12 @@ MODIFIERS = (
     "work_observer",
     "patient_experiencer",
     "recent_past",
+    "other_bleed_site",
+    "genital_site",
+    "bleeding_settling",
+    "residual",
+    "acute_onset",
+    "past_continuation",
 )
 
 
@@ -127,6 +133,13 @@ class RuleTriager:
             self.gate_prefilter(any_of)  # builds the filters of its concepts too
         for name in self.patterns:
             self.prefilter(name)
+        # Every prefilter in one pass per message; None runs every pattern (tests compare).
+        self.index: PrefilterIndex | None = PrefilterIndex(self._filters)
+        # A rule can only fire if each of its `all` concepts may match at all.
+        self.by_level = {
+            level: [(rule, frozenset(rule.concepts)) for rule in self.rules if rule.level == level]
+            for level in ("emergency", "urgent")
+        }
 
     def prefilter(self, name: str) -> Prefilter:
         f = self._filters.get(name)
@@ -245,8 +258,13 @@ class RuleTriager:
         # Concepts are matched lazily: a rule stops at its first missing concept, so context
         # concepts ("after a long flight") are only searched when a rule needs them.
         scan = MessageScan(self, self.normalize(text))
+        possible = scan.possible
         for level in ("emergency", "urgent"):
-            fired = [rule for rule in self.rules if rule.level == level and scan.fires(rule)]
+            fired = [
+                rule
+                for rule, needs in self.by_level[level]
+                if (possible is None or needs <= possible) and scan.fires(rule)
+            ]
             if fired:
                 reasons = list(dict.fromkeys(r.reason for r in fired))[:3]
                 return TriageResult(level, fired[0].category, reasons)

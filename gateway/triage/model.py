@@ -12,7 +12,10 @@ MILD_WINDOW = 10
 WORD_CHAR = re.compile(r"\w")
 # Only these are softened by "a bit", "streaks of", "my usual seizure"; chest pain on exertion
 # is a classic warning sign and must not be.
-MILD_CONCEPTS = frozenset({"cant_breathe", "short_of_breath_mild", "major_bleeding", "seizure"})
+# A lip that swells "a little" after a food is a local reaction unless breathing is affected.
+MILD_CONCEPTS = frozenset(
+    {"cant_breathe", "short_of_breath_mild", "major_bleeding", "seizure", "airway_swelling"}
+)
 # Events that are over when they happened weeks ago ("had a small seizure last month");
 # treatments and risks of weeks ago (chemotherapy, surgery, a long flight) still count.
 EPISODIC_CONCEPTS = frozenset(
@@ -27,6 +30,11 @@ CHRONIC_CONCEPTS = frozenset(
     {"face_droop", "one_sided_weakness", "speech_trouble", "altered_consciousness",
      "shock_confusion"}
 )
+
+# Signs that count as obstetric only when the bleeding is from the womb, not from the gums
+# or a cut finger (see scan.MessageScan._other_site).
+SITE_SCOPED_CONCEPTS = frozenset({"obstetric_red_flag", "early_pregnancy_pain"})
+BLEEDING_WORD = re.compile(r"bleed|blood|血", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

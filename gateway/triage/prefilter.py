@@ -93,6 +93,52 @@ class Prefilter:
         return False
 
 
+class PrefilterIndex:
+    """All prefilters at once: the names whose pattern may match a text, from one pass over
+    the text's characters, pairs and triples instead of one test per pattern."""
+
+    __slots__ = ("always", "by_char", "by_pair", "by_triple")
+
+    def __init__(self, filters: dict[str, Prefilter]) -> None:
+        self.always = frozenset(name for name, f in filters.items() if f.always)
+        by_char: dict[str, set[str]] = {}
+        by_pair: dict[str, set[str]] = {}
+        by_triple: dict[str, list[tuple[str, str]]] = {}
+        for name, f in filters.items():
+            if f.always:
+                continue
+            for c in f.chars:
+                by_char.setdefault(c, set()).add(name)
+            for pair in f.pairs:
+                by_pair.setdefault(pair, set()).add(name)
+            for triple, strings in f.longer.items():
+                by_triple.setdefault(triple, []).extend((s, name) for s in strings)
+        self.by_char = {k: frozenset(v) for k, v in by_char.items()}
+        self.by_pair = {k: frozenset(v) for k, v in by_pair.items()}
+        self.by_triple = {k: tuple(v) for k, v in by_triple.items()}
+
+    def possible(self, text: Text) -> frozenset[str]:
+        """Exactly the names whose Prefilter.may_match(text) is True."""
+        found = set(self.always)
+        by_char, by_pair, by_triple = self.by_char, self.by_pair, self.by_triple
+        for c in text.chars:
+            names = by_char.get(c)
+            if names is not None:
+                found.update(names)
+        for pair in text.pairs:
+            names = by_pair.get(pair)
+            if names is not None:
+                found.update(names)
+        low = text.lowered
+        for triple in text.triples:
+            entries = by_triple.get(triple)
+            if entries is not None:
+                for s, name in entries:
+                    if name not in found and s in low:
+                        found.add(name)
+        return frozenset(found)
+
+
 def required(pattern: str, flags: int) -> Strings | None:
     """Literal strings one of which every match consumes, or None if none can be proven."""
     if _parser is None:

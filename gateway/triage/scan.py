@@ -6,10 +6,12 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from gateway.triage.model import (
+    BLEEDING_WORD,
     CHRONIC_CONCEPTS,
     EPISODIC_CONCEPTS,
     MILD_CONCEPTS,
     MILD_WINDOW,
+    SITE_SCOPED_CONCEPTS,
     WORD_CHAR,
     Mention,
     Rule,
@@ -28,7 +30,6 @@ class MessageScan:
         self.triager = triager
         # Most patterns cannot match a given message at all: a cheap literal test proves it
         # and spares running the regex (a skipped search is one that finds nothing).
-        self.possible: dict[str, bool] = {}
         self.text = Text(text)
         if triager.prefilter("idiom").may_match(self.text):
             self.clean = blank(text, triager.patterns["idiom"])
@@ -36,6 +37,9 @@ class MessageScan:
                 self.text = Text(self.clean)
         else:
             self.clean = text
+        index = triager.index
+        self.possible = None if index is None else index.possible(self.text)
+        self.checked: dict[str, bool] = {}
         self.clauses = triager._clauses(self.clean, self.can)
         self.staff = (
             self.can("work_observer")
@@ -49,9 +53,11 @@ class MessageScan:
 
     def can(self, name: str) -> bool:
         """False when pattern `name` provably cannot match anywhere in the clean text."""
-        ok = self.possible.get(name)
+        if self.possible is not None:
+            return name in self.possible
+        ok = self.checked.get(name)
         if ok is None:
-            ok = self.possible[name] = self.triager.prefilter(name).may_match(self.text)
+            ok = self.checked[name] = self.triager.prefilter(name).may_match(self.text)
         return ok
 
     def _judge(self, concept: str, m: re.Match[str]) -> Mention:
@@ -71,10 +77,19 @@ class MessageScan:
                 and t.patterns["patient_experiencer"].search(clean, *clause)
             ):
                 status = "historical"
+            if status == "active" and index is not None and self._continues_past(index):
+                status = "historical"
             self.statuses[span] = status
         status = self.statuses[span]
         if status == "active" and concept in CHRONIC_CONCEPTS and index is not None:
             status = self._chronic(index, clause) or status
+        if (
+            status == "active"
+            and concept in SITE_SCOPED_CONCEPTS
+            and index is not None
+            and BLEEDING_WORD.search(clean, m.start(), m.end())
+        ):
+            status = self._other_site(index, clause) or status
         if (
             status == "active"
             and concept in EPISODIC_CONCEPTS
@@ -98,22 +113,63 @@ class MessageScan:
         )
         return Mention(concept, m.start(), m.end(), status, mild)
 
-    def _chronic(self, index: int, clause: tuple[int, int]) -> str | None:
-        """'historical' when a long-standing deficit is described around the clause."""
-        clean, p = self.clean, self.triager.patterns
-        # The clauses with words in them around this one (a run of spaces is a clause of its
-        # own); two back: "had parkinson's for 10 years, her speech is quiet and slurred".
+    def _around(self, index: int, back: int = 2) -> tuple[int, int]:
+        """From the start of the `back`-th clause with words before clause `index` to the end
+        of the next one with words (a run of spaces is a clause of its own)."""
+        clean, clause = self.clean, self.clauses[index]
         before = [c[0] for c in self.clauses[:index] if WORD_CHAR.search(clean, *c)]
-        prev = before[-2] if len(before) > 1 else before[0] if before else clause[0]
+        prev = before[-min(back, len(before))] if before else clause[0]
         nxt = next(
             (c[1] for c in self.clauses[index + 1 :] if WORD_CHAR.search(clean, *c)), clause[1]
         )
+        return prev, nxt
+
+    def _has(self, name: str, start: int, end: int) -> bool:
+        pattern = self.triager.patterns[name]
+        return self.can(name) and pattern.search(self.clean, start, end) is not None
+
+    def _chronic(self, index: int, clause: tuple[int, int]) -> str | None:
+        """'historical' when a long-standing deficit is described around the clause."""
+        # Two clauses back: "had parkinson's for 10 years, her speech is quiet and slurred".
+        prev, nxt = self._around(index)
+        if self._has("chronic", prev, nxt) and not self._has("now_marker", prev, nxt):
+            return "historical"
+        # "had a stroke in 2015, his speech is still a bit slurred": a deficit left over from a
+        # past event, unless something about it is new ("since this morning", "突然").
         if (
-            self.can("chronic")
-            and p["chronic"].search(clean, prev, nxt)
-            and not (self.can("now_marker") and p["now_marker"].search(clean, prev, nxt))
+            self._has("residual", *clause)
+            and self._has("history", prev, clause[1])
+            and not self._has("acute_onset", prev, nxt)
         ):
             return "historical"
+        return None
+
+    def _continues_past(self, index: int) -> bool:
+        """An "and broke my hip" clause after one set in the past ("fell in 2018")."""
+        clean, clause = self.clean, self.clauses[index]
+        if not (
+            self.can("past_continuation")
+            and self.triager.patterns["past_continuation"].match(clean, *clause)
+        ):
+            return False
+        prev = self._around(index, back=1)[0]
+        return (
+            prev < clause[0]
+            and self._has("history", prev, clause[0])
+            and not self._has("now_marker", *clause)
+            and not self._has("recurrence", *clause)
+        )
+
+    def _other_site(self, index: int, clause: tuple[int, int]) -> str | None:
+        """'other_site' when a bleed in pregnancy is from the gums, nose or a cut, or is light
+        bleeding after the birth that is settling."""
+        if self._has("genital_site", *clause):
+            return None
+        prev, nxt = self._around(index, back=1)
+        if self._has("bleeding_settling", clause[0], nxt):
+            return "other_site"
+        if self._has("other_bleed_site", prev, clause[1]):
+            return "other_site"
         return None
 
     def mentions(self, concept: str) -> list[Mention]:

@@ -25,6 +25,8 @@ EMERGENCIES = [
     'after the new antibiotic my tongue is swelling',
     'stung by a bee, now i feel faint and my whole body is itchy and red',
     '吃了海鲜 全身起疹子 嗓子像被掐住了',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'i can feel my throat closing up, i dont know what from',
 ]
 
 NOT_EMERGENCIES = [
@@ -38,6 +40,8 @@ NOT_EMERGENCIES = [
     'lip swollen and numb after a filling, normal?',
     'my lip swelled up after the dental injection, numbness wearing off',
     '吃了海鲜有点拉肚子 没有起疹子',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'my lips swell a little when i eat kiwi, goes away in an hour, nothing else',
 ]
 
 

@@ -24,6 +24,8 @@ EMERGENCIES = [
     'on apixaban and my pee has gone bright red with clots',
     '我爸拉血 一马桶都是 人很虚',
     "i'm pooping pure blood and feel dizzy",
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    '我爸吃华法林的 鼻血流了一个多小时都没停',
 ]
 
 NOT_EMERGENCIES = [
@@ -40,6 +42,8 @@ NOT_EMERGENCIES = [
     'black stools since my iron tablets, otherwise well',
     'i had a nosebleed this morning, stopped after 10 minutes',
     '吐了一口痰 里面有一点血丝 抽烟多',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    '早上流鼻血了 捏了五分钟就止住了 现在没事',
 ]
 
 

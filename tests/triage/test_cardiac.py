@@ -44,6 +44,11 @@ EMERGENCIES = [
     'my heart is beating super fast and irregular and i nearly fainted twice',
     '阿妈心口痛到出冷汗',
     'cheast pain for an hour spreading to my jaw, sweaty',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    '我爸在厕所里晕倒了叫他也不答应呼吸呼噜呼噜的',
+    'my chest feels like someone is standing on it and im sweating, 58 male',
+    'pain in my jaw and left arm, feel sick and sweaty, no chest pain though',
+    "he's slumped in his chair and won't answer, breathing but barely",
 ]
 
 NOT_EMERGENCIES = [

@@ -81,6 +81,16 @@ def test_required_strings_are_in_every_match(pattern: str, matching: str) -> Non
         assert any(s in ascii_lower(matching) for s in strings)
 
 
+def test_index_agrees_with_each_prefilter() -> None:
+    triager = default_triager()
+    index = triager.index
+    assert index is not None
+    for text in _texts():
+        feat = Text(text)
+        expected = {n for n in triager.patterns if triager.prefilter(n).may_match(feat)}
+        assert index.possible(feat) == expected, text
+
+
 def test_patterns_without_literal_are_always_run() -> None:
     flags = re.IGNORECASE | re.ASCII
     assert required(r"\d+|chest", flags) is None
@@ -94,6 +104,7 @@ def test_same_results_without_prefilter() -> None:
     always = Prefilter(None)
     slow.prefilter = lambda name: always  # type: ignore[method-assign]
     slow.gate_prefilter = lambda any_of: always  # type: ignore[method-assign]
+    slow.index = None
     for text in _texts():
         assert fast.assess(text) == slow.assess(text), text
         assert fast.mentions(text) == slow.mentions(text), text

@@ -20,6 +20,10 @@ EMERGENCIES = [
     '奶奶有糖尿病，浑身是汗，人糊涂了',
     'diabetic dad drenched in sweat and talking nonsense',
     '糖尿病人血糖测不出来了，叫不醒',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'my mums sugar is 2.1 and shes really drowsy',
+    'my husband has sugar diabetes and hes sweaty, shaky and acting drunk but he doesnt drink',
+    'ma lao gong tang niao bing, xian zai yi shen han, hun hun chen chen',
 ]
 
 NOT_EMERGENCIES = [

@@ -40,6 +40,14 @@ EMERGENCIES = [
     '我有了两个月 右边小腹疼得厉害 还有点出血',
     '怀孕7个月 被电动车撞了 肚子着地',
     '孕30周 看东西有亮点在闪 头疼得厉害',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'baby hasnt kicked since yesterday evening im 38 weeks, usually hes wild after dinner',
+    'c section 10 days ago, wound is oozing pus, fever 39 and i feel like rubbish',
+    'huai yun 30 zhou, xia mian liu xue le',
+    'had baby 1 week ago, now high fever and stinky discharge and belly pain',
+    'just found out im pregnant, agony on my left side, feel like im gonna pass out',
+    '36 weeks and i feel really unwell, pain in the top of my tummy under my ribs and im being sick, headache too',
+    '孕三十五周 头疼欲裂 看东西重影 血压160/110',
 ]
 
 NOT_EMERGENCIES = [
@@ -62,6 +70,16 @@ NOT_EMERGENCIES = [
     '上一胎产后大出血过 这次要注意什么',
     '产后两个月 肩膀痛 是不是抱孩子累的',
     '我有了新工作 很开心',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'pregnant 24 wks and my gums bleed every time i brush, normal?',
+    'cut my finger chopping onions, bleeding a bit, im 30 weeks pregnant, do i need a tetanus shot',
+    '39 weeks, contractions every 5 minutes for the last hour, when should i go in',
+    '20 weeks and my head is killing me lol, can i take tylenol',
+    '2 weeks postpartum, still some light bleeding, getting less each day',
+    '孕期牙龈出血正常吗 刷牙就出血 怀孕25周',
+    '怀孕30周 切菜划破手指 流了点血 要打破伤风吗',
+    '孕22周 头疼死了 能吃泰诺吗',
+    '孕34周 流鼻血了 捏一会就好了',
 ]
 
 

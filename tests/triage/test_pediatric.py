@@ -22,6 +22,8 @@ EMERGENCIES = [
     'my grandson is 4 weeks old and has a temp of 38.2',
     '宝宝一个半月 体温38.2',
     'my dog... no sorry my son is not breathing properly, his lips are blue',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'my babys only 5 weeks and shes really hot and wont stop crying, 38.4',
 ]
 
 NOT_EMERGENCIES = [

@@ -42,6 +42,10 @@ EMERGENCIES = [
     '我爸被蛇咬了',
     '让蛇给咬了一口',
     '蝎子蛰了孩子',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'took 30 片 paracetamol 一个小时前 现在还好',
+    "she keeps dozing off mid sentence and her breathing is really slow and snory, she'd been drinking all night and took something",
+    'grandma took her water pill 3 times today by mistake and now shes really dizzy and confused',
 ]
 
 NOT_EMERGENCIES = [
@@ -71,6 +75,9 @@ NOT_EMERGENCIES = [
     '小时候被蛇咬过',
     '怎么防止被蛇咬',
     'how to avoid snake bites when hiking',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'do i need to worry about overdose if i take 2 tylenol every 6 hrs for a week?',
+    'watched a documentary about overdoses, how does naloxone work',
 ]
 
 

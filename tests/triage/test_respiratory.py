@@ -30,6 +30,8 @@ EMERGENCIES = [
     "he's blue around the mouth and breathing really slowly",
     "grandad's breathing is very shallow and he's really drowsy",
     "short of breth at rest, can't finish a sentence",
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'so out of breath i cant walk to the bathroom, started suddenly today',
 ]
 
 NOT_EMERGENCIES = [

@@ -20,6 +20,8 @@ EMERGENCIES = [
     'my daughter is fitting on the floor and her lips are going blue',
     '佢抽筋抽咗十分钟仲未停',
     '朋友嗑药后一直抽 叫不醒',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    '老公突然倒地 手脚一直抽 嘴里吐白沫',
 ]
 
 NOT_EMERGENCIES = [
@@ -36,6 +38,12 @@ NOT_EMERGENCIES = [
     "what should we do if he has a seizure again, he's fine now",
     '抽了十年烟了 肺会不会有问题',
     '小腿抽筋了 揉一揉就好',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'had a seizure 10 yrs ago, none since, can i drive?',
+    '我朋友他爸今天在商场抽搐了 已经送医院了 朋友要不要也去查癫痫',
+    'my epileptic son had his usual short seizure this morning, back to normal now, just logging it',
+    'my cat is having a seizure what do i do',
+    'are seizures hereditary',
 ]
 
 

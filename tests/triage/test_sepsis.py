@@ -24,6 +24,9 @@ EMERGENCIES = [
     "my dad has a uti and now he's burning hot and doesn't know where he is",
     '发烧 身上起了紫红色的点 按着不退',
     'he stepped on a nail a week ago, now his foot is red and swollen up to the knee, fever and confused',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'my dads been sick for a few days, today hes really drowsy, his skin is mottled and he hasnt peed since yesterday',
+    'temp 40 rash that doesnt go away when i press a glass on it, my son is 5',
 ]
 
 NOT_EMERGENCIES = [

@@ -36,6 +36,9 @@ EMERGENCIES = [
     'lost the vision in my right eye this morning',
     'my mum suddenly went blind in one eye',
     "can't see out of my left eye all of a sudden",
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'My father words come out wrong, he say fork when he mean phone, started this morning, he is confuse',
+    'had a stroke in 2019 and this morning his speech is still slurred but now his face is drooping too',
 ]
 
 NOT_EMERGENCIES = [
@@ -65,6 +68,11 @@ NOT_EMERGENCIES = [
     'what causes sudden loss of vision',
     '突然看不清是什么原因？',
     'my grandmother lost the sight in one eye in 2010',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'grandpa had a stroke in 2015, his speech is still a bit slurred, can he take melatonin',
+    'Mother stroke last year, now she walk with cane and left hand still weak, need physio referral',
+    '我妈去年脑梗 现在拄拐 左手还没力气 想转康复科',
+    '我爷爷2015年中风过 现在说话还是有点不清楚 能吃褪黑素吗',
 ]
 
 

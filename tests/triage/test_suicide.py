@@ -32,6 +32,12 @@ EMERGENCIES = [
     "he keeps saying we'd be better off without him and he's giving his things away to his mates",
     "my daughter cut herself really deep and won't let me see it",
     "i've got the rope ready and i'm going to do it when everyone's asleep",
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'idk why im texting this but i took a razor to my wrists and its not stopping',
+    'my 14 yo daughter has been searching how many paracetamol it takes to die, shes in her room now',
+    '😭😭 我女朋友 wrist 割了 好多血 stop 不了',
+    '我儿子说他活着就是个累赘 刚才把自己锁在厕所里',
+    'my son posted on his instagram that this is his last day, cant reach him',
 ]
 
 NOT_EMERGENCIES = [
@@ -55,6 +61,9 @@ NOT_EMERGENCIES = [
     "what's the number for the suicide hotline, asking for a school project",
     "my brother says he's going to kill me if i eat his leftovers haha",
     '我不想活得这么累 想换工作',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    '开会开得我想死 😩',
+    '热得想死 空调坏了',
 ]
 
 

@@ -31,6 +31,9 @@ EMERGENCIES = [
     'my father he fall in bathroom, hit head, now he is sleepy sleepy and vomit',
     'my boy fell off the monkey bars, hit his hed and keeps falling asleep',
     "roofer fell about 4 metres off the scaffold, can't feel his legs",
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    '被人打了 肚子挨了好几脚 现在肚子疼得厉害 头晕想吐',
+    'fell off motorbike, my leg bone sticking out through skin',
 ]
 
 NOT_EMERGENCIES = [
@@ -50,6 +53,11 @@ NOT_EMERGENCIES = [
     "my dog got hit by a car, where's the nearest vet",
     '我家猫被电动车撞了 腿瘸了',
     'fell off a ladder in 2018, hip has been fine since',
+    # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
+    'fell off a ladder in 2018 and broke my hip, now my knee aches when it rains',
+    'my dad was in a car accident in 2010 and broke his back, now he has chronic back pain, what painkillers',
+    '2018年从梯子上摔下来髋骨骨折 现在阴雨天膝盖疼',
+    '发烧38度 喉咙疼 两天了 能吃能睡',
 ]
 
 
