@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from gateway.redaction.base import Entity
+from gateway.redaction.names_repeat import repeat_names
 from gateway.redaction.patterns import PatternRecognizer, PatternRule, fold
 from gateway.redaction.recognizers import (
     address,
@@ -20,6 +21,7 @@ from gateway.redaction.recognizers import (
     medical,
 )
 from gateway.redaction.recognizers.names_en import EnglishNameRecognizer
+from gateway.redaction.recognizers.names_en_cues import EnglishNameCuesRecognizer
 from gateway.redaction.recognizers.names_en_forms import EnglishNameFormsRecognizer
 from gateway.redaction.recognizers.names_zh import ChineseNameRecognizer
 from gateway.redaction.recognizers.names_zh_forms import ChineseNameFormsRecognizer
@@ -99,7 +101,7 @@ class RegistryAnalyzer:
         for recognizer in self.recognizers:
             found.extend(recognizer.analyze(text, folded))
         kept = [e for e in found if e.score >= self.min_score]
-        return resolve_overlaps(merge_names(text, kept))
+        return resolve_overlaps(merge_names(text, repeat_names(text, kept)))
 
 
 def default_analyzer() -> RegistryAnalyzer:
@@ -111,5 +113,6 @@ def default_analyzer() -> RegistryAnalyzer:
             ChineseNameFormsRecognizer(),
             EnglishNameRecognizer(),
             EnglishNameFormsRecognizer(),
+            EnglishNameCuesRecognizer(),
         ]
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gateway.redaction.base import Entity
+from gateway.redaction.boundaries import GROUPED_TYPES, trim_clinical_tail
 from gateway.redaction.cues import trie_regex
 from gateway.redaction.scan import Spans, Windows, find_cue, matches
 from gateway.redaction.validators import SEP, digits, gb11643, ipv4, luhn, plausible_date
@@ -141,6 +142,36 @@ def vetoed(rule: PatternRule, lowered: str, start: int, end: int) -> bool:
     return find_cue(veto, lowered, end, hi) is not None
 
 
+# People list several phone numbers after one cue; other identifiers come one per cue.
+LISTED_TYPES = frozenset(("PHONE",))
+
+# How far after a trailing cue word the identifier it belongs to may start.
+_CLAIM_REACH = 24
+
+
+def has_own_context(
+    rule: PatternRule, lowered: str, start: int, end: int, others: Sequence[tuple[int, int]]
+) -> bool:
+    """A cue word that belongs to this match: the nearest cue before it with no other
+    candidate of the same type in between ("passport E93827156. Visit 2024-11-03": the visit
+    date is not the passport), or a cue right after it that no following candidate takes
+    ("Visit 2024-11-03 DOB 06/14/1951": the cue introduces the birth date)."""
+    cue = rule.context_pattern()
+    if cue is None:
+        return False
+    lo = max(0, start - rule.context_before)
+    last = None
+    while (m := find_cue(cue, lowered, lo, start)) is not None:
+        last, lo = m, m.end()
+    if last is not None and not any(last.end() <= s and e <= start for s, e in others):
+        return True
+    after = find_cue(cue, lowered, end, min(len(lowered), end + rule.context_after))
+    if after is None:
+        return False
+    reach = after.end() + _CLAIM_REACH
+    return not any(after.end() <= s < reach for s, _ in others)
+
+
 def has_context(rule: PatternRule, lowered: str, start: int, end: int) -> bool:
     """A cue word in the window before the match or the short one after (``lower_ascii`` text)."""
     cue = rule.context_pattern()
@@ -163,9 +194,8 @@ class PatternRecognizer:
     def __init__(self, rules: Sequence[PatternRule]) -> None:
         self.rules = tuple(rules)
 
-    def analyze(self, text: str, folded: str) -> list[Entity]:
-        found: list[Entity] = []
-        lowered = lower_ascii(folded)
+    def _candidates(self, folded: str, lowered: str) -> list[tuple[PatternRule, int, int]]:
+        """Every rule's matches as spans, before context, vetoes and validators."""
         runs = [
             (m.start(), m.end(), sum(map(str.isdigit, m.group())))
             for m in _DIGIT_RUN.finditer(folded)
@@ -174,6 +204,7 @@ class PatternRecognizer:
         cache: Spans = {}
         memo: Windows = {}
         present: dict[int, bool] = {}  # anchor id -> occurs (rules share anchors)
+        out: list[tuple[PatternRule, int, int]] = []
         for rule in self.rules:
             if rule.min_digits > longest_run:
                 continue
@@ -183,28 +214,49 @@ class PatternRecognizer:
                     seen = present[id(rule.anchor)] = rule.anchor.search(lowered) is not None
                 if not seen:
                     continue
+            grouped = rule.entity in GROUPED_TYPES
             for match in matches(rule, folded, lowered, runs, cache, memo):
                 start, end = match.span(rule.group)
                 if rule.trim is not None:
                     start, end = rule.trim(folded, start, end)
-                if start >= end:
-                    continue
-                value = folded[start:end]
-                score = rule.score
+                if grouped and end == match.end():
+                    span = trim_clinical_tail(
+                        rule.pattern, folded, lowered, match.start(), start, end
+                    )
+                    if span is None:
+                        continue
+                    start, end = span
+                if start < end:
+                    out.append((rule, start, end))
+        return out
+
+    def analyze(self, text: str, folded: str) -> list[Entity]:
+        found: list[Entity] = []
+        lowered = lower_ascii(folded)
+        candidates = self._candidates(folded, lowered)
+        by_type: dict[str, list[tuple[int, int]]] = {}
+        for rule, start, end in candidates:
+            by_type.setdefault(rule.entity, []).append((start, end))
+        for rule, start, end in candidates:
+            value = folded[start:end]
+            score = rule.score
+            if rule.context_required and rule.entity not in LISTED_TYPES:
+                context = has_own_context(rule, lowered, start, end, by_type[rule.entity])
+            else:
                 context = has_context(rule, lowered, start, end)
-                if rule.context_required and not context:
-                    continue
-                if not context and vetoed(rule, lowered, start, end):
-                    continue
-                if context:
-                    score = min(1.0, score + 0.15)
-                if rule.validator is not None:
-                    verdict = rule.validator(value)
-                    if verdict is False:
-                        if rule.on_invalid == "reject" and not context:
-                            continue
-                        score = min(score, 0.6)
-                    elif verdict is True:
-                        score = max(score, 0.95)
-                found.append(Entity(rule.entity, start, end, text[start:end], score))
+            if rule.context_required and not context:
+                continue
+            if not context and vetoed(rule, lowered, start, end):
+                continue
+            if context:
+                score = min(1.0, score + 0.15)
+            if rule.validator is not None:
+                verdict = rule.validator(value)
+                if verdict is False:
+                    if rule.on_invalid == "reject" and not context:
+                        continue
+                    score = min(score, 0.6)
+                elif verdict is True:
+                    score = max(score, 0.95)
+            found.append(Entity(rule.entity, start, end, text[start:end], score))
         return found

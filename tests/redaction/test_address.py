@@ -134,3 +134,26 @@ def test_round8_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", ROUND8_NEGATIVES)
 def test_round8_negatives(text: str) -> None:
     assert_untouched(text, ("ADDRESS",))
+
+
+# Round 9: Queens house numbers; a unit word starts a word; a shop's address is not the
+# writer's; a comma or a lower-case clause after the city is not part of it.
+ROUND9_POSITIVES = [
+    ("地址是 136-20 38th Ave, Apt 5G, Flushing, NY 11354，寄到这里", "ADDRESS",
+     "136-20 38th Ave, Apt 5G, Flushing, NY 11354"),
+    ("my address is 250 Main St, the pharmacy is closed", "ADDRESS", "250 Main St"),
+]
+
+ROUND9_NEGATIVES = [
+    "The pharmacy at 250 Main St gave me 28 tablets instead of 30",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND9_POSITIVES)
+def test_round9_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND9_NEGATIVES)
+def test_round9_negatives(text: str) -> None:
+    assert_untouched(text, ("ADDRESS",))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.redaction.helpers import assert_finds, assert_untouched
+from tests.redaction.helpers import assert_finds, assert_untouched, found
 
 POSITIVES = [
     ("出生日期1962年8月18日", "DATE_OF_BIRTH", "1962年8月18日"),
@@ -109,3 +109,19 @@ def test_round3_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", ROUND3_NEGATIVES)
 def test_round3_negatives(text: str) -> None:
     assert_untouched(text, ("DATE_OF_BIRTH",))
+
+
+# Round 9: a birth cue names one date; a visit date after it (or before it) stays.
+ROUND9_KEEPS = [
+    ("DOB 06/14/1951, Jan 2024 labs normal", "06/14/1951", "Jan 2024"),
+    ("DOB 06/14/1951 seen 11/03/2024 07:42", "06/14/1951", "11/03/2024"),
+    ("born 3/22/2009; 2/11/2025 at 10:40am", "3/22/2009", "2/11/2025"),
+    ("Visit 2024-11-03 DOB 06/14/1951", "06/14/1951", "2024-11-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "birth", "keep"), ROUND9_KEEPS)
+def test_round9_one_birth_date_per_cue(text: str, birth: str, keep: str) -> None:
+    got = found(text)
+    assert ("DATE_OF_BIRTH", birth) in got, got
+    assert all(keep not in v for _, v in got), got

@@ -96,3 +96,43 @@ def test_round8_finds(text: str, kind: str, value: str) -> None:
 
 def test_round8_unit_not_a_last_group() -> None:
     assert ("INSURANCE_ID", "1101 0800 3345 6") not in found("医保卡号 1101 0800 3345 6个月")
+
+
+# Round 9: an insurer's own ID, a bare "group" beside another insurance cue, the e-card
+# number; an amount or a unit written after the number stays.
+ROUND9_POSITIVES = [
+    ("My old Cigna ID U48821937 should be removed", "INSURANCE_ID", "U48821937"),
+    ("Medicare MBI 3GH7-TK2-PM55, secondary AARP ID 0248817-21.", "INSURANCE_ID", "0248817-21"),
+    ("member ID here: W 3381 9920 47, group 0088214-011.", "INSURANCE_ID", "0088214-011"),
+    ("医保电子凭证上的编号是 H41010200871234，异地就医", "INSURANCE_ID", "H41010200871234"),
+    ("卡号 6217 0000 1234 9870 12床", "BANK_CARD", "6217 0000 1234 9870"),
+]
+
+ROUND9_KEEPS = [
+    ("医保卡号 1101 0800 2231 7 23,456.78 元", "23,456.78"),
+    ("银行卡 6217 0000 1234 9870 30片", "30片"),
+    ("社保卡号 F3201 8826 7451 2024-11-03 06:30", "2024-11-03 06:30"),
+    ("card 4532 0188 7766 5548 3 tablets", "3 tablets"),
+    ("policy # HUM-4418-2290-01 42.56 Gy", "42.56 Gy"),
+    ("医保卡号 1101 0800 2231 7\n0.5g q8h", "0.5g"),
+]
+
+ROUND9_NEGATIVES = [
+    "my support group meets on Tuesdays at 7",
+    "the primary care visit was $40",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND9_POSITIVES)
+def test_round9_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize(("text", "keep"), ROUND9_KEEPS)
+def test_round9_value_after_number_kept(text: str, keep: str) -> None:
+    assert all(keep not in v for _, v in found(text)), found(text)
+
+
+@pytest.mark.parametrize("text", ROUND9_NEGATIVES)
+def test_round9_negatives(text: str) -> None:
+    assert_untouched(text, ("INSURANCE_ID",))

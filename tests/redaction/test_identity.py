@@ -6,7 +6,7 @@ import pytest
 
 from gateway.redaction.patterns import gb11643
 from gateway.redaction.validators import taiwan_id
-from tests.redaction.helpers import assert_finds, assert_untouched
+from tests.redaction.helpers import assert_finds, assert_untouched, found
 
 POSITIVES = [
     ("身份证号110105198604172153", "CN_ID", "110105198604172153"),
@@ -99,3 +99,18 @@ def test_round3_negatives(text: str) -> None:
 )
 def test_taiwan_id(value: str, valid: bool) -> None:
     assert taiwan_id(value) is valid
+
+
+# Round 9: one cue names one document; the date or code after it is not a second one.
+ROUND9_KEEPS = [
+    ("passport E93827156. Visit 2024-11-03 for hepatitis B", "E93827156", "2024-11-03"),
+    ("passport E93827156, CPT 99285", "E93827156", "CPT 99285"),
+    ("driver's license D1234-56789; Visit 2024-11-03", "D1234-56789", "2024-11-03"),
+]
+
+
+@pytest.mark.parametrize(("text", "document", "keep"), ROUND9_KEEPS)
+def test_round9_one_document_per_cue(text: str, document: str, keep: str) -> None:
+    got = found(text)
+    assert ("PASSPORT", document) in got, got
+    assert all(keep not in v for _, v in got), got

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.redaction.helpers import assert_finds, assert_untouched
+from tests.redaction.helpers import assert_finds, assert_untouched, found
 
 POSITIVES = [
     ("住院号1024587，想查报告", "MRN", "1024587"),
@@ -114,3 +114,33 @@ ROUND8_POSITIVES = [
 @pytest.mark.parametrize(("text", "kind", "value"), ROUND8_POSITIVES)
 def test_round8_finds(text: str, kind: str, value: str) -> None:
     assert_finds(text, kind, value)
+
+
+# Round 9: more record-number cues; a value written after the number stays.
+ROUND9_POSITIVES = [
+    ("体检单号 TJ-20241021-0893，需要去消化科吗", "MRN", "TJ-20241021-0893"),
+    ("病理号 P24-18832，现在想来你们这做化疗", "MRN", "P24-18832"),
+    ("预防接种证号是 3101150240309021，我的手机", "MRN", "3101150240309021"),
+    ("MRN (Kaiser) 11-2233-4455, NorCal region", "MRN", "11-2233-4455"),
+    ("Acct# 90017725  Pt: Sandra Kowalski", "MRN", "90017725"),
+    ("Grace Yamamoto, chart 4410982", "MRN", "4410982"),
+    ("MRN 00718834 12/03 at 2:30pm", "MRN", "00718834"),
+    ("accession W24-0187733 08:30", "MRN", "W24-0187733"),
+]
+
+ROUND9_KEEPS = [
+    ("MRN 00718834 12/03 at 2:30pm", "12/03"),
+    ("Rx #6628174 08:30 dose given", "08:30"),
+    ("specimen ID 24-318-004471 1200 mL", "1200 mL"),
+    ("住院号 ZY20241103027 12床", "12床"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND9_POSITIVES)
+def test_round9_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize(("text", "keep"), ROUND9_KEEPS)
+def test_round9_value_after_number_kept(text: str, keep: str) -> None:
+    assert all(keep not in v for _, v in found(text)), found(text)

@@ -222,3 +222,61 @@ def test_span_negatives(text: str) -> None:
 )
 def test_symptom_after_name_kept(text: str, keep: str) -> None:
     assert all(keep not in v for _, v in found(text))
+
+
+# Round 9: names that are also English words, placed by the sentence around them.
+ROUND9_POSITIVES = [
+    ("Hi Mark, insurance denied the CGM again", "Mark"),
+    ("Mark said it was fine but he's not a doctor", "Mark"),
+    ("Pat says I look puffy", "Pat"),
+    ("Hope (my daughter) will drive me", "Hope"),
+    ("daughter Faith (617-555-0120) wants a call", "Faith"),
+    ("the home health nurse (grace) never showed up", "grace"),
+    ("Name's Patrick Oyelaran, goes by Pat.", "Pat"),
+    ("Name: Ezekiel Barnaby (Zeke)", "Zeke"),
+    ("Call me (June) at 608-555-0112", "June"),
+    ("Grace, May, and I will be at the family meeting", "May"),
+    ("Please send the letter to Grace and Mark Whitman", "Grace"),
+    ("Thanks so much,\nRobin\n\nP.S. INR 3.4", "Robin"),
+    ("Robin Castellanos, RN (retired)", "Robin Castellanos"),
+    ("My sister May has the same rash", "May"),
+    ("My son Will is 9, 31 kg", "Will"),
+    ("my daughter Ivy was seen. Ivy plays soccer Sat", "Ivy"),
+    ("Family contact: Sipho Mbatha 082 555 0143", "Sipho Mbatha"),
+    ("护士 Grace 说我的 SpO2 93% 可以出院", "Grace"),
+    ("我家宝宝 May 3 个月, 体重 6.2 kg", "May"),
+    ("Hi, 我是 Grace 林, 上周五在 ED 看过", "Grace 林"),
+]
+
+ROUND9_NEGATIVES = [
+    "Will you call me back tomorrow?",
+    "May I ask about the dose?",
+    "Grace period for the bill ended on 10/31",
+    "Mark the 3rd box on the form, 2 puffs q4h",
+    "Sue me if I'm wrong but 40 units is a lot",
+    "My ferritin rose from 8 to 45",
+    "Hi there, quick question about metformin",
+    "Hello Team, the portal is down",
+    "In May I was seen for the rash",
+    "Mass General (Boston) sent me home",
+    "Blue Cross (Anthem) denied the claim",
+    "The doctor said the MRI is fine",
+    "daughter (age 6) has a fever",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ROUND9_POSITIVES)
+def test_round9_finds(text: str, value: str) -> None:
+    assert_finds(text, "PERSON", value)
+
+
+@pytest.mark.parametrize("text", ROUND9_NEGATIVES)
+def test_round9_negatives(text: str) -> None:
+    assert_untouched(text, ("PERSON",))
+
+
+def test_round9_repeat_is_not_the_word() -> None:
+    persons = [v for k, v in found("Grace period ended. Account holder: Grace Huang.") if k == "PERSON"]
+    assert persons == ["Grace Huang"], persons
+    persons = [v for k, v in found("Will you ask Dr. Will Mercer if I can") if k == "PERSON"]
+    assert persons == ["Will Mercer"], persons

@@ -200,3 +200,28 @@ def test_round8_finds(text: str, value: str) -> None:
 @pytest.mark.parametrize("text", ROUND8_NEGATIVES)
 def test_round8_negatives(text: str) -> None:
     assert_untouched(text, ("PERSON",))
+
+
+ROUND9_POSITIVES = [
+    ("医生是儿科的欧阳小雪。", "欧阳小雪"),
+    ("宝宝叫邓一诺，2024年3月9日出生", "邓一诺"),
+    ("每周一：维生素D3 5万单位\n——李建华", "李建华"),
+    ("Dear 陈主任, 我是您的病人 Helen Wu（吴海伦），MRN 0038812", "吴海伦"),
+    ("我女儿 Lily 林 今年 5 岁", "Lily 林"),
+]
+
+ROUND9_NEGATIVES = [
+    "交了麻醉费680元，麻醉医生让回去先控制血压",
+    "收费处说要走线上流程，退到银行卡",
+    "叫号屏显示 C105，我是 C112",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ROUND9_POSITIVES)
+def test_round9_finds(text: str, value: str) -> None:
+    assert_finds(text, "PERSON", value)
+
+
+@pytest.mark.parametrize("text", ROUND9_NEGATIVES)
+def test_round9_negatives(text: str) -> None:
+    assert_untouched(text, ("PERSON",))

@@ -71,16 +71,19 @@ _NOT_NAME = (
     r"|cups?|glasses?|kids?|people|steps?|pounds?|lbs?|kgs?|kilos?|units?|percent|points?|degrees?|cm|inches)\b)"
 )
 _EN = (
-    rf"(?:(?:Room|Rm|Apartment|Apt|Unit|Suite|Flat)\.?\s*#?\s*\w{{1,6}}(?:,\s*|\s+(?:at|in|of)\s+))?"
+    # (A unit word starts a word: "pharmacy at 250 Main St" holds no "Rm".)
+    rf"(?:\b(?:Room|Rm|Apartment|Apt|Unit|Suite|Flat)\.?\s*#?\s*\w{{1,6}}(?:,\s*|\s+(?:at|in|of)\s+))?"
     # Not the minutes of a time: "10:15 with dr. okafor" is no "15 … Dr".
-    r"(?:\bNo\.?\s*)?(?<![:/])\b\d{1,6}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
+    # Queens house numbers carry a hyphen: "136-20 38th Ave".
+    r"(?:\bNo\.?\s*)?(?<![:/])\b\d{1,6}(?:-\d{1,4})?[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
     rf"(?:(?:{_NOT_NAME}[A-Za-z0-9][A-Za-z0-9'-]*\s+){{1,3}}?|\d+(?:st|nd|rd|th)\s+){_SUFFIX}\.?"
     # Numbered rural roads: "County Road 7", "Route 9".
     r"(?:(?:(?<=Road)|(?<=Hwy)|(?<=Route)|(?<=Highway))\s+\d{1,4}(?!\d|\.\d))?"
     r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?"
     r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Flat|#)\.?\s*#?\s*[\w-]{1,6})?"
     r"(?:,\s*[A-Z][a-z]+\s+(?:District|County|Province|Borough)(?![A-Za-z]))?"
-    r"(?:,\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,2}(?![\dA-Za-z])"
+    # A city after the comma (the pattern ignores case: "the pharmacy" is no city).
+    rf"(?:,\s*{_NOT_NAME}[A-Z][A-Za-z]+(?:\s+{_NOT_NAME}[A-Z][A-Za-z]+){{0,2}}(?![\dA-Za-z])"
     # A city with no comma, typed in lower case, counts when a state and ZIP follow it.
     r"|\s+[A-Za-z]+(?:\s+[A-Za-z]+){0,2}(?=,?\s*[A-Za-z]{2}\s+\d{5}(?!\d)))?"
     # A state code: capitals, or any case right before a ZIP ("in" after "Dr" is no state).
@@ -122,7 +125,15 @@ _EN_BUILDING = (
     r"\b(?:[A-Z][a-z]+[ \t]+){1,3}(?:Towers?|Apartments|Plaza|Residences|Building|Manor|Estates?"
     r"|Condominiums?|Condos?|Lofts)\s*,?\s*(?i:unit|apt|apartment|suite|flat|#)\.?\s*#?\s*[\w-]{1,6}\b"
 )
-_EN_CN_AREA = r"(?:,\s*(?:Pudong|Puxi|Chaoyang|Haidian|Minhang|Xuhui|Tianhe|Nanshan|Futian)?,?\s*(?:Shanghai|Beijing|Guangzhou|Shenzhen|Hangzhou|Chengdu)?)?"
+# A shop right before the street: its address, not the writer's ("the pharmacy at 250 Main St").
+_BUSINESS_AT = re.compile(
+    r"(?:pharmacy|drugstore|walgreens|cvs|rite aid|clinic|hospital|urgent care|labcorp|quest)"
+    r"\s+(?:at|on)\s+$"
+)
+# At least one name after the comma (a bare comma is not part of the address).
+_CN_D, _CN_C = "(?:Pudong|Puxi|Chaoyang|Haidian|Minhang|Xuhui|Tianhe|Nanshan|Futian)", (
+    "(?:Shanghai|Beijing|Guangzhou|Shenzhen|Hangzhou|Chengdu)")
+_EN_CN_AREA = rf"(?:,\s*{_CN_D}(?:,?\s*{_CN_C})?|,\s*{_CN_C})?"
 
 
 # A delivery or residence verb inside the first characters of a match ends the lead-in
@@ -235,10 +246,12 @@ RULES = [
     ),
     PatternRule(
         "ADDRESS",
-        re.compile(_EN + _EN_CN_AREA, re.IGNORECASE),
+        # Speed: a unit word's, "No"'s or a house number's first character opens every match.
+        re.compile(r"(?=[RrAaUuSsFfNn\d])" + _EN + _EN_CN_AREA, re.IGNORECASE),
         0.8,
         "en_street",
         anchor_window=(48, 160),
+        veto_regex=_BUSINESS_AT,
         anchor=re.compile(
             r"\d[a-z]?\s+(?:\S+\s+){1,4}?" + _SUFFIX.replace(r"(?!\.?\s+(?-i:[A-Z][a-z]))", "").lower()
         ),

@@ -82,11 +82,17 @@ _MBI_L = "[AC-HJKMNPQRT-Yac-hjkmnpqrt-y]"
 _MBI_X = "[AC-HJKMNPQRT-Yac-hjkmnpqrt-y0-9]"
 _MBI = rf"[1-9]{_MBI_L}{_MBI_X}\d[- ]?{_MBI_L}{_MBI_X}\d[- ]?{_MBI_L}{_MBI_L}\d\d"
 
+_INSURER = (
+    r"(?:aetna|cigna|humana|anthem|bcbs|uhc|unitedhealthcare|united\s*healthcare|tricare|aarp"
+    r"|blue\s*(?:cross|shield)|secondary|primary)"
+)
+
 # Speed: one of these must occur (lower-cased text) for the cued rules to run.
 _INSURANCE_ANCHOR = re.compile(
     r"医保卡|医保号|医保个人|医保编号|医保账号|社保卡|社保号|社保编号|参保|保单号|保险单号|保险号"
     r"|个人编号|member|policy|insurance\s*(?:id|number|no|#|card)|subscriber|medicare"
-    r"|medicaid|group\s*(?:number|no|#)|plan\s*id|mbi"
+    r"|medicaid|group\s*(?:number|no|#)|plan\s*id|mbi|医保|社保|aetna|cigna|humana|anthem|bcbs|uhc"
+    r"|unitedhealthcare|united\s*healthcare|tricare|aarp|blue\s*(?:cross|shield)|secondary|primary"
 )
 
 RULES = [
@@ -126,10 +132,17 @@ RULES = [
     PatternRule(
         "INSURANCE_ID",
         re.compile(
+            # Speed: the first character of some cue, tested before the cue alternation.
+            r"(?=[医社参个保MmPpIiSsGgAaCcHhBbUuTt])"
             r"(?:医保个人编号|医保编号|社保编号|参保编号|个人编号|医保卡号|医保卡|医保号|社保卡号|社保卡|社保号|医保账号|参保号|保单号|保险单号|保险号"
             r"|member\s*(?:id|number|#|no\.?)|policy\s*(?:number|no\.?|#|id)|insurance\s*"
             r"(?:id|number|no\.?|#|card)|subscriber\s*id|medicare\s*(?:number|id|#|no\.?)"
-            r"|medicaid\s*(?:id|number|#|no\.?)|group\s*(?:number|no\.?|#)|plan\s*id|\bmbi)"
+            r"|medicaid\s*(?:id|number|#|no\.?)|group\s*(?:number|no\.?|#)|plan\s*id|\bmbi"
+            # An insurer's own ID ("Cigna ID U48821937", "secondary AARP ID 0248817-21"), a
+            # bare "group" beside another insurance cue ("member ID …, group 0088214-011"),
+            # the number on the e-card ("医保电子凭证上的编号是 H41…").
+            rf"|\b{_INSURER}\s*(?:id|#|number|no\.?)(?![a-z])|\bgroup(?=\s*[:#]?\s*[A-Za-z]{{0,3}}\d{{4}})"
+            r"|(?:医保|社保)[\u4e00-\u9fff]{0,8}?(?:编号|号码))"
             rf"(?:[^\dA-Za-z\n]{{0,6}}\n?(?:(?:is|was|number|no|码|号码|是|为)[^\dA-Za-z\n]{{0,4}})?"
             # An insurer's name may sit between cue and number: "insurance id: BCBS W2839…".
             rf"(?:[A-Za-z]{{4,10}}\s+(?=[A-Za-z]{{0,3}}\d))?"

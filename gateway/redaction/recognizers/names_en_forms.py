@@ -56,7 +56,7 @@ _HEADER = re.compile(
 )
 _FIELD_LABELS = (
     r"child|patient|pt|member|insured|subscriber|policy\s*holder|guardian|parent|caregiver"
-    r"|emergency\s+contact|next\s+of\s+kin|contact\s+person|spouse|from|to|for|cc|attn"
+    r"|emergency\s+contact|family\s+contact|next\s+of\s+kin|contact\s+person|contact|spouse|from|to|for|cc|attn"
     r"|attention|requested\s+by|submitted\s+by|sender"
 )
 _FIELD = re.compile(rf"\b(?i:{_FIELD_LABELS})\s*[:：]\s*(?P<name>{_FULL})")

@@ -39,7 +39,7 @@ _WITH_ME = re.compile(
 # A Latin-script name after a Chinese kin term or person verb: "我老婆Lily", "跟kevin说".
 _ZH_KIN = (
     "老婆|老公|先生|太太|妻子|丈夫|爱人|儿子|女儿|妈妈|爸爸|我妈|我爸|哥哥|姐姐|弟弟|妹妹|朋友|同事"
-    "|阿姨|叔叔|孩子|宝宝|外婆|外公|奶奶|爷爷|室友|叫|名字是|名叫"
+    "|阿姨|叔叔|孩子|宝宝|外婆|外公|奶奶|爷爷|室友|护士|医生|叫|名字是|名叫|我是"
 )
 # "Grace 是我女儿", "Lucy是我同事": a Latin-script word defined as the writer's kin.
 _ZH_IS_KIN = re.compile(
@@ -80,7 +80,8 @@ def relation_forms(
     for m in _ZH_CUE.finditer(folded) if hint["han"] else ():
         words = m.group("name").split()
         first = words[0]
-        if first.lower() in NOT_SURNAME or first.isupper():
+        modal_name = bool(m.group("kin")) and first.istitle() and first.lower() in AMBIGUOUS
+        if (first.lower() in NOT_SURNAME and not modal_name) or first.isupper():
             continue
         second = words[1] if len(words) > 1 else ""
         pinyin = (
@@ -92,5 +93,7 @@ def relation_forms(
         if pinyin:
             add(m.span("name"), 0.75)
         elif first.lower() in KNOWN and (m.group("kin") or first.lower() not in AMBIGUOUS):
-            add(name_tokens(folded, *m.span("name"), allow_lower=False) if _is_capitalized(
-                first) else (m.start("name"), m.start("name") + len(first)), 0.75)
+            span = name_tokens(folded, *m.span("name"), allow_lower=False) if _is_capitalized(
+                first) else None
+            # "我家宝宝 May 3 个月": a word that is also a modal is still the name after kin.
+            add(span or (m.start("name"), m.start("name") + len(first)), 0.75)

@@ -106,7 +106,8 @@ _BARE = re.compile(
 _KIN_GIVEN = re.compile(
     rf"(?:{'|'.join(KIN_GIVEN_CUES)})(?P<name>{H}{{2}})(?=[{_follow}]|[^\u4e00-\u9fff]|$)"
 )
-_TRAILING = re.compile(rf"[\s，,](?P<name>(?:{_surname}){H}{{1,2}})\s*[。.!！]?\s*$")
+# A name closing the message, also signed with a dash: "…\n——李建华".
+_TRAILING = re.compile(rf"[\s，,—~\-](?P<name>(?:{_surname}){H}{{1,2}})\s*[。.!！]?\s*$")
 
 
 def _given_name(text: str, start: int, surname_len: int, max_given: int = 2) -> int:

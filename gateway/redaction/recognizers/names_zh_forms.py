@@ -75,6 +75,7 @@ _NAME_NOUN = re.compile(
 )
 _XIAO_NAME = re.compile(rf"(?P<name>(?:{_surname})小{H})(?=[{re.escape(NAME_FOLLOW)}])")
 _CLAUSE_START = re.compile(rf"{_BOUNDARY}+")
+_OF_IS = re.compile("[的是]")
 # A rare compound surname is evidence by itself at a clause start: "上官婉儿的体检报告".
 _COMPOUND = re.compile(
     rf"(?P<name>(?:{'|'.join(STRONG_SURNAMES_2)})(?P<given>{H}{{1,2}}?))"
@@ -148,15 +149,17 @@ class ChineseNameFormsRecognizer:
                 start, end = m.span("name")
                 if _short_ok(folded, start, end):
                     add(start, end, 0.7)
-            m = _COMPOUND.match(folded, pos)
-            if m is not None and all(ch in GIVEN_CHARS or ch == "儿" for ch in m.group("given")):
-                add(*m.span("name"), 0.75)
             if (m := _NICK_START.match(folded, pos)) is not None and _nickname_ok(m.group("name")):
                 add(*m.span("name"), 0.7)
             if xiao and (m := _XIAO_NAME.match(folded, pos)) is not None:
                 start, end = m.span("name")
                 if folded[end - 1] in GIVEN_CHARS and folded[start] not in _AMBIGUOUS:
                     add(start, end, 0.7)
+        # A rare compound surname also names someone after 的/是: "医生是儿科的欧阳小雪".
+        for pos in starts + [m.end() for m in _OF_IS.finditer(folded)]:
+            m = _COMPOUND.match(folded, pos)
+            if m is not None and all(ch in GIVEN_CHARS or ch in "儿小" for ch in m.group("given")):
+                add(*m.span("name"), 0.75)
         for m in _VERB_SHORT.finditer(folded):
             start, end = m.span("name")
             if _short_ok(folded, start, end):
