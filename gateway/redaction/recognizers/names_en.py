@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from gateway.redaction.base import Entity
+from gateway.redaction.gated import finditer_from_starts, lower_each
 from gateway.redaction.patterns import lower_ascii
 from gateway.redaction.recognizers.names_en_data import (
     AMBIGUOUS,
@@ -56,7 +57,10 @@ _RELATION = re.compile(
     rf"(?P<name>{_WORD}(?:\s+[A-Za-z]\.)?(?:\s+{_WORD})?(?:\s+(?-i:[A-Z]){_WORD[8:]}){{0,2}})",
     re.IGNORECASE,
 )
-# Speed: cheap literal hints (on lower-cased text) that must occur for a rule to be scanned.
+# Speed: where a relation match can start (lower-cased text).
+_RELATION_START = re.compile("my|our|his|her|their")
+# Speed: cheap literal hints (on lower-cased text) that must occur for a rule to be scanned;
+# a title match starts where the title hint does.
 _HINTS = {
     "title": re.compile(
         "dr|doctor|mr|ms|miss|mx|prof|nurse|sister|father|pastor|judge|aunt|uncle|gran|nana|cousin"
@@ -103,7 +107,7 @@ class EnglishNameRecognizer:
 
         lowered = lower_ascii(folded)
         hint = {k: v.search(lowered) is not None for k, v in _HINTS.items()}
-        for m in overlapping(_TITLE, folded) if hint["title"] else ():
+        for m in overlapping(_TITLE, folded, _HINTS["title"], lowered) if hint["title"] else ():
             title = folded[m.start() : m.start("name")].strip().rstrip(".").lower()
             first = m.group("name").split()[0].lower()
             if m.group("name").split()[0].isupper() and len(first) <= 3 and first not in KNOWN:
@@ -159,7 +163,7 @@ class EnglishNameRecognizer:
                 ),
                 0.85,
             )
-        for m in _RELATION.finditer(folded):
+        for m in finditer_from_starts(_RELATION, _RELATION_START, folded, lowered):
             first = m.group("name").split()[0]
             modal_name = first.istitle() and first.lower() in AMBIGUOUS  # "my sister May"
             if (
@@ -189,9 +193,13 @@ class EnglishNameRecognizer:
         # that are also given names (xin, hua, yun) are words: hiding them blinds triage.
         # Speed: counted only once a lower-case known name turns up.
         pinyin_text: bool | None = None
-        for i, tok in enumerate(tokens):
+        # Speed: one lower() for all tokens (none holds a newline or a case-changing
+        # context letter), then only tokens that can be a known name are looked at.
+        lows = lower_each([t.group() for t in tokens])
+        for i in [i for i, low in enumerate(lows) if low in KNOWN or "-" in low]:
+            tok = tokens[i]
             word = tok.group()
-            low = word.lower()
+            low = lows[i]
             if low not in KNOWN and "-" in low and all(p in KNOWN for p in low.split("-")):
                 low = low.split("-")[0]  # "Anne-Marie", "Mary-Kate": known parts
             if low not in KNOWN or _EPONYM.match(folded, tok.end()):

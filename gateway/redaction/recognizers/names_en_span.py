@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from gateway.redaction.gated import search_from_starts
 from gateway.redaction.recognizers.names_en_data import (
     AMBIGUOUS,
     FIRST_NAMES,
@@ -43,10 +44,13 @@ def deaccent(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
-def overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """Matches of ``pattern`` that may overlap: the next search starts at the name."""
+def overlapping(
+    pattern: re.Pattern[str], text: str, starts: re.Pattern[str], lowered: str
+) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` that may overlap: the next search starts at the name. Every
+    match begins where ``starts`` matches in ``lowered`` (see ``gated``)."""
     pos = 0
-    while (m := pattern.search(text, pos)) is not None:
+    while (m := search_from_starts(pattern, starts, text, lowered, pos)) is not None:
         yield m
         pos = max(m.start("name"), m.start() + 1)
 

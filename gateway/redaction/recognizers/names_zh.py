@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from gateway.redaction.base import Entity
+from gateway.redaction.gated import finditer_from_starts
 from gateway.redaction.patterns import lower_ascii
 from gateway.redaction.recognizers.names_zh_data import (
     AH_EXCLUDE,
@@ -200,8 +201,11 @@ class ChineseNameRecognizer:
         for m in _AH.finditer(folded) if "阿" in folded else ():
             if m.group() not in _AH_EXCLUDE:
                 add(m.start(), m.end(), 0.7)
-        latin_relation = _EN_RELATION_HINT.search(lower_ascii(folded)) is not None
-        for m in _EN_RELATION.finditer(folded) if latin_relation else ():
+        lowered = lower_ascii(folded)
+        latin_relation = _EN_RELATION_HINT.search(lowered) is not None
+        # Every match starts where the hint does (speed: the match is only tried there).
+        relations = finditer_from_starts(_EN_RELATION, _EN_RELATION_HINT, folded, lowered)
+        for m in relations if latin_relation else ():
             start = m.start("name")
             end = _given_name(folded, start, _surname_len(folded, start))
             if end - start >= 2:
