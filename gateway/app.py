@@ -49,7 +49,7 @@ from gateway.retrieval import KnowledgeRetriever
 from gateway.settings import ApiKey, Settings
 from gateway.summary import SummaryService
 from gateway.triage.base import Triager
-from gateway.triage.engine import default_triager
+from gateway.triage.stage import default_triage
 from gateway.web import router as web_router
 
 log = logging.getLogger("gateway")
@@ -231,7 +231,8 @@ def create_app(
                 ttl_seconds=s.history_ttl_seconds,
                 guard=guard,
             ),
-            triager=triager or default_triager(),
+            triager=triager
+            or default_triage(s.triage_safety_net, s.triage_safety_net_threshold),
             retriever=KnowledgeRetriever(holder, metrics.observe_stage),
             events=RedisEmergencyEvents(redis, guard=guard),
             keys=keys,

@@ -71,10 +71,10 @@ def cmd_redact(args: argparse.Namespace) -> int:
 def cmd_triage(args: argparse.Namespace) -> int:
     from gateway.redaction.engine import default_analyzer
     from gateway.redaction.placeholders import replace_entities
-    from gateway.triage.engine import default_triager
+    from gateway.triage.stage import default_triage
 
     analyzer = default_analyzer()
-    triager = default_triager()
+    triager = default_triage(safety_net=not args.rules_only)
 
     def one(text: str) -> dict[str, Any]:
         # Same order as the gateway: normalize, redact, then triage the redacted text.
@@ -95,4 +95,5 @@ def register(sub: Any) -> None:
     triage = sub.add_parser("triage", help="triage TEXT or a JSONL file")
     triage.add_argument("text", nargs="?")
     triage.add_argument("--jsonl", metavar="FILE", help='lines of {"id","text"}; - = stdin')
+    triage.add_argument("--rules-only", action="store_true", help="without the safety net")
     triage.set_defaults(func=cmd_triage)

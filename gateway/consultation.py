@@ -113,6 +113,8 @@ class ConsultationService(Answering):
         with m.stage("triage"):
             triage = self.triager.assess(redacted)
         m.triage.labels(triage.level, triage.category or "none").inc()
+        if triage.source == "safety_net":
+            m.triage_safety_net.inc()
         denied = [d for d in (limits or []) if not d.allowed]
         if denied and triage.level != "emergency":
             # Over the limit, but an emergency is still answered (below): never rate-limited away.

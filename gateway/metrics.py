@@ -60,6 +60,11 @@ class Metrics:
         self.triage = Counter(
             "gateway_triage_total", "Triage outcomes", ["level", "category"], registry=r
         )
+        self.triage_safety_net = Counter(
+            "gateway_triage_safety_net_total",
+            "Emergencies raised by the statistical safety net where no rule matched",
+            registry=r,
+        )
         self.emergencies = Counter(
             "gateway_emergencies_total",
             "Emergencies answered by the gateway",

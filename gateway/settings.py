@@ -99,6 +99,11 @@ class Settings(BaseSettings):
     redis_breaker_threshold: int = Field(3, ge=1)
     redis_breaker_cooldown_seconds: float = Field(5.0, gt=0)
 
+    # Escalate to emergency when the statistical safety net reads one the rules missed
+    # (gateway/triage/stage.py); the threshold defaults to the one shipped with its weights.
+    triage_safety_net: bool = True
+    triage_safety_net_threshold: float | None = Field(None, gt=0, lt=1)
+
     # Numbers the gateway itself tells patients to call, per locale.
     emergency_number_zh: str = "120"
     emergency_number_en: str = "911"

@@ -1,8 +1,9 @@
-"""Emergency recall and specificity of the triage rules on a labelled JSONL set.
+"""Emergency recall and specificity of the triage stage on a labelled JSONL set.
 
 Each line: {"id", "lang", "text", "level", "category"}. Messages go through the same
 normalize → redact → triage path as in the gateway.
-Usage: python scripts/eval_triage.py FILE [--show-errors]
+Usage: python scripts/eval_triage.py FILE [--show-errors] [--rules-only]
+(--rules-only: without the statistical safety net, to see what the rules alone catch)
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from gateway.normalize import normalize_text
 from gateway.redaction.engine import default_analyzer
 from gateway.redaction.placeholders import replace_entities
-from gateway.triage.engine import default_triager
+from gateway.triage.stage import default_triage
 
 
 def main() -> int:
     path = sys.argv[1]
     show = "--show-errors" in sys.argv
-    analyzer, triager = default_analyzer(), default_triager()
+    analyzer = default_analyzer()
+    triager = default_triage(safety_net="--rules-only" not in sys.argv)
     tot, hit = Counter(), Counter()
     errors, timings = [], []
     cat_right = cat_total = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import httpx
 import pytest
@@ -10,6 +11,7 @@ import redis
 
 from gateway.events import STREAM_KEY
 from tests.fake_ollama import FakeOllama
+from tests.servers import RedisServer
 from tests.test_api import consult, parse_sse
 
 
@@ -127,3 +129,42 @@ def test_low_blood_sugar_gets_metabolic_guidance(
     assert body["triage"]["category"] == "metabolic"
     assert marker in body["answer"]
     assert fake_ollama.requests == []
+
+
+def test_safety_net_emergency_is_answered_counted_and_sent_to_staff(
+    fake_ollama: FakeOllama, redis_client: redis.Redis, redis_server: RedisServer,
+    small_index: Path, encoder_dir: Path,
+) -> None:
+    """Rules that find nothing plus the real net: the same emergency path, marked as the net's."""
+    from gateway.app import create_app
+    from gateway.triage.base import TriageResult
+    from gateway.triage.safety_net import default_safety_net
+    from gateway.triage.stage import SafetyNetTriager
+    from tests.conftest import API_KEY, make_settings
+    from tests.servers import ThreadedServer
+
+    class NoRules:
+        def assess(self, text: str) -> TriageResult:
+            return TriageResult("routine")
+
+    settings = make_settings(fake_ollama.url, redis_server.url, index_dir=small_index,
+                             encoder_dir=encoder_dir)
+    app = create_app(settings, triager=SafetyNetTriager(NoRules(), default_safety_net()))
+    server = ThreadedServer(app).start()
+    try:
+        with httpx.Client(base_url=server.url, timeout=30,
+                          headers={"Authorization": f"Bearer {API_KEY}"}) as http:
+            r = consult(http, "he went grey and sweaty and is not making sense, slumped in "
+                              "his chair", patient_id="p-net")
+            metrics = http.get("/metrics").text
+    finally:
+        server.stop()
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["triage"]["level"] == "emergency"
+    assert "safety net" in body["triage"]["reasons"][-1]
+    assert body["model"] == "gateway-triage" and "911" in body["answer"]
+    assert fake_ollama.requests == []
+    assert "gateway_triage_safety_net_total 1.0" in metrics
+    (_event_id, fields), = redis_client.xrange(STREAM_KEY)
+    assert fields["level"] == "emergency"

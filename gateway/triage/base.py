@@ -13,6 +13,7 @@ class TriageResult:
     level: Level = "routine"
     category: str | None = None
     reasons: list[str] = field(default_factory=list)
+    source: Literal["rules", "safety_net"] = "rules"  # which part of the stage decided
 
 
 class Triager(Protocol):
