@@ -260,14 +260,19 @@ class RuleTriager:
         scan = MessageScan(self, self.normalize(text))
         possible = scan.possible
         for level in ("emergency", "urgent"):
-            fired = [
-                rule
-                for rule, needs in self.by_level[level]
-                if (possible is None or needs <= possible) and scan.fires(rule)
-            ]
-            if fired:
-                reasons = list(dict.fromkeys(r.reason for r in fired))[:3]
-                return TriageResult(level, fired[0].category, reasons)
+            category: str | None = None
+            reasons: list[str] = []
+            for rule, needs in self.by_level[level]:
+                if (possible is None or needs <= possible) and scan.fires(rule):
+                    category = category or rule.category
+                    if rule.reason not in reasons:
+                        reasons.append(rule.reason)
+                        # The first rule names the category and three reasons are shown:
+                        # later rules cannot change the result.
+                        if len(reasons) == 3:
+                            break
+            if reasons:
+                return TriageResult(level, category, reasons)
         return TriageResult()
 
 

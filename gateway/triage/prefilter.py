@@ -97,7 +97,7 @@ class PrefilterIndex:
     """All prefilters at once: the names whose pattern may match a text, from one pass over
     the text's characters, pairs and triples instead of one test per pattern."""
 
-    __slots__ = ("always", "by_char", "by_pair", "by_triple")
+    __slots__ = ("always", "by_char", "by_pair", "by_triple", "keys")
 
     def __init__(self, filters: dict[str, Prefilter]) -> None:
         self.always = frozenset(name for name, f in filters.items() if f.always)
@@ -116,26 +116,24 @@ class PrefilterIndex:
         self.by_char = {k: frozenset(v) for k, v in by_char.items()}
         self.by_pair = {k: frozenset(v) for k, v in by_pair.items()}
         self.by_triple = {k: tuple(v) for k, v in by_triple.items()}
+        # Intersecting with the indexed keys runs in C; most characters, pairs and triples
+        # of a message start no required string.
+        self.keys = (frozenset(self.by_char), frozenset(self.by_pair), frozenset(self.by_triple))
 
     def possible(self, text: Text) -> frozenset[str]:
         """Exactly the names whose Prefilter.may_match(text) is True."""
         found = set(self.always)
         by_char, by_pair, by_triple = self.by_char, self.by_pair, self.by_triple
-        for c in text.chars:
-            names = by_char.get(c)
-            if names is not None:
-                found.update(names)
-        for pair in text.pairs:
-            names = by_pair.get(pair)
-            if names is not None:
-                found.update(names)
+        chars, pairs, triples = self.keys
+        for c in text.chars & chars:
+            found.update(by_char[c])
+        for pair in text.pairs & pairs:
+            found.update(by_pair[pair])
         low = text.lowered
-        for triple in text.triples:
-            entries = by_triple.get(triple)
-            if entries is not None:
-                for s, name in entries:
-                    if name not in found and s in low:
-                        found.add(name)
+        for triple in text.triples & triples:
+            for s, name in by_triple[triple]:
+                if name not in found and s in low:
+                    found.add(name)
         return frozenset(found)
 
 

@@ -82,7 +82,7 @@ class MessageScan:
             self.statuses[span] = status
         status = self.statuses[span]
         if status == "active" and concept in CHRONIC_CONCEPTS and index is not None:
-            status = self._chronic(index, clause) or status
+            status = self._chronic(index, clause, m.end()) or status
         if (
             status == "active"
             and concept in SITE_SCOPED_CONCEPTS
@@ -128,7 +128,7 @@ class MessageScan:
         pattern = self.triager.patterns[name]
         return self.can(name) and pattern.search(self.clean, start, end) is not None
 
-    def _chronic(self, index: int, clause: tuple[int, int]) -> str | None:
+    def _chronic(self, index: int, clause: tuple[int, int], end: int) -> str | None:
         """'historical' when a long-standing deficit is described around the clause."""
         # Two clauses back: "had parkinson's for 10 years, her speech is quiet and slurred".
         prev, nxt = self._around(index)
@@ -137,7 +137,8 @@ class MessageScan:
         # "had a stroke in 2015, his speech is still a bit slurred": a deficit left over from a
         # past event, unless something about it is new ("since this morning", "突然").
         if (
-            self._has("residual", *clause)
+            # A terminator inside the mention ('嘴还有点歪') may have cut its clause short.
+            self._has("residual", clause[0], max(clause[1], end))
             and self._has("history", prev, clause[1])
             and not self._has("acute_onset", prev, nxt)
         ):
@@ -234,7 +235,8 @@ class MessageScan:
                 return False
             found = 0
             for i, c in enumerate(rule.any_of):
-                found += self.state(c)[pool]
+                st = self.state(c)
+                found += bool(st[pool] or (c in mild_ok and st[1]))
                 if found >= rule.min_any:
                     break
                 if found + len(rule.any_of) - i - 1 < rule.min_any:

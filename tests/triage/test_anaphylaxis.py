@@ -27,6 +27,9 @@ EMERGENCIES = [
     '吃了海鲜 全身起疹子 嗓子像被掐住了',
     # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
     'i can feel my throat closing up, i dont know what from',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'probably overreacting but after the cashews my throat feels a little tight and my voice is hoarse',
+    '被马蜂蛰了，全身起疹子，嗓子发紧',
 ]
 
 NOT_EMERGENCIES = [
@@ -42,6 +45,8 @@ NOT_EMERGENCIES = [
     '吃了海鲜有点拉肚子 没有起疹子',
     # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
     'my lips swell a little when i eat kiwi, goes away in an hour, nothing else',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'bee stung my arm, red and a bit swollen around the sting, itchy',
 ]
 
 

@@ -26,6 +26,12 @@ EMERGENCIES = [
     "i'm pooping pure blood and feel dizzy",
     # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
     '我爸吃华法林的 鼻血流了一个多小时都没停',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'a little bit of blood when i cough, like half a cup',
+    'probably nothing but i threw up about a cup of blood',
+    '有点咳血，大概半杯',
+    '我老公吐血了，大概一碗',
+    "not a big deal but there's quite a lot of blood in the toilet after i pooed, the whole bowl is red",
 ]
 
 NOT_EMERGENCIES = [
@@ -44,6 +50,10 @@ NOT_EMERGENCIES = [
     '吐了一口痰 里面有一点血丝 抽烟多',
     # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
     '早上流鼻血了 捏了五分钟就止住了 现在没事',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'had a little blood in my spit after the dentist',
+    'coughed up a little bit of blood-streaked phlegm once last week, fine since',
+    '咳嗽痰里有几丝血，感冒好几天了',
 ]
 
 

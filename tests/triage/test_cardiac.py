@@ -49,6 +49,9 @@ EMERGENCIES = [
     'my chest feels like someone is standing on it and im sweating, 58 male',
     'pain in my jaw and left arm, feel sick and sweaty, no chest pain though',
     "he's slumped in his chair and won't answer, breathing but barely",
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    "this is silly but my chest feels kinda heavy and i'm sweating a bit, i'm 60",
+    '不好意思，我妈脸色有点发灰，出冷汗，说胸口闷',
 ]
 
 NOT_EMERGENCIES = [
@@ -73,6 +76,8 @@ NOT_EMERGENCIES = [
     'my heart flutters for a second after coffee, no dizziness',
     'my mom had a heart attack and a stroke years ago, doing great now, can she fly?',
     'bp 158/104 this morning, no headache, should I up my meds',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'probably nothing, a little twinge in my chest when I press on my ribs after moving boxes',
 ]
 
 

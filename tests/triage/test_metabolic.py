@@ -24,6 +24,9 @@ EMERGENCIES = [
     'my mums sugar is 2.1 and shes really drowsy',
     'my husband has sugar diabetes and hes sweaty, shaky and acting drunk but he doesnt drink',
     'ma lao gong tang niao bing, xian zai yi shen han, hun hun chen chen',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    "dad is pale and sweaty and can't stay awake, he's on insulin",
+    "type 1, my meter reads HI and i'm breathing kinda fast and throwing up",
 ]
 
 NOT_EMERGENCIES = [

@@ -48,6 +48,10 @@ EMERGENCIES = [
     'just found out im pregnant, agony on my left side, feel like im gonna pass out',
     '36 weeks and i feel really unwell, pain in the top of my tummy under my ribs and im being sick, headache too',
     '孕三十五周 头疼欲裂 看东西重影 血压160/110',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'i can see the cord coming out',
+    '我看到脐带掉出来了',
+    "gave birth yesterday and i've soaked through two towels with blood in an hour",
 ]
 
 NOT_EMERGENCIES = [
@@ -80,6 +84,8 @@ NOT_EMERGENCIES = [
     '怀孕30周 切菜划破手指 流了点血 要打破伤风吗',
     '孕22周 头疼死了 能吃泰诺吗',
     '孕34周 流鼻血了 捏一会就好了',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'postpartum 3 weeks, bleeding has slowed to light spotting',
 ]
 
 

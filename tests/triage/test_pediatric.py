@@ -24,6 +24,10 @@ EMERGENCIES = [
     'my dog... no sorry my son is not breathing properly, his lips are blue',
     # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
     'my babys only 5 weeks and shes really hot and wont stop crying, 38.4',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    "i hate to bother but my baby (4 weeks) seems a little floppy and isn't really feeding",
+    'baby 五周 发烧 38.3',
+    'hi, 12 year old son kicked in the groin at football, now awful pain and swelling in his testicle',
 ]
 
 NOT_EMERGENCIES = [
@@ -37,6 +41,8 @@ NOT_EMERGENCIES = [
     'my 70yo neighbour has a cold and a runny nose, what can she take',
     '宝宝4个月打完疫苗发烧38度 精神很好',
     '宝宝一个半月 体温36.9 打嗝',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'balls a bit sore after a long bike ride, no swelling',
 ]
 
 

@@ -46,6 +46,9 @@ EMERGENCIES = [
     'took 30 片 paracetamol 一个小时前 现在还好',
     "she keeps dozing off mid sentence and her breathing is really slow and snory, she'd been drinking all night and took something",
     'grandma took her water pill 3 times today by mistake and now shes really dizzy and confused',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'my teenage son swallowed a couple of magnets an hour ago',
+    '孩子吞了两颗磁力珠',
 ]
 
 NOT_EMERGENCIES = [
@@ -78,6 +81,9 @@ NOT_EMERGENCIES = [
     # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
     'do i need to worry about overdose if i take 2 tylenol every 6 hrs for a week?',
     'watched a documentary about overdoses, how does naloxone work',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'got shampoo in my eye, rinsed it, a bit red',
+    '洗发水进眼睛了，冲了一下，有点红',
 ]
 
 

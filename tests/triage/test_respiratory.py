@@ -32,6 +32,13 @@ EMERGENCIES = [
     "short of breth at rest, can't finish a sentence",
     # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
     'so out of breath i cant walk to the bathroom, started suddenly today',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'slightly short of breath, lips look a bit blue',
+    '不好意思，宝宝嘴唇有点发青，呼吸有点快',
+    "i'm a bit wheezy and my inhaler isn't really working, lips going a bit blue",
+    '孩子在游泳池被捞上来，现在一直咳嗽，迷迷糊糊的',
+    "pulled my little brother out of the lake, he's coughing and really sleepy",
+    'she keeps nodding off and her lips are kind of purple',
 ]
 
 NOT_EMERGENCIES = [
@@ -51,6 +58,12 @@ NOT_EMERGENCIES = [
     'my son has a cold and a bit of a wheeze, no trouble breathing, eating fine',
     'this job is suffocating me',
     '笑得我肚子疼 都喘不过气了',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    "my lips turn a bit blue when i'm cold, fine once i warm up",
+    '孩子吃了桑葚嘴巴紫紫的',
+    "my kid's lips turned blue from a blue raspberry ice pop haha",
+    '嘴唇不紫，也不喘，就是有点咳嗽',
+    'doing a first aid course: what should you do if someone is drowning?',
 ]
 
 

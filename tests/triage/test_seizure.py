@@ -22,6 +22,9 @@ EMERGENCIES = [
     '朋友嗑药后一直抽 叫不醒',
     # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
     '老公突然倒地 手脚一直抽 嘴里吐白沫',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    '孩子有点不对劲，一直盯着前面，叫他没反应，手一抽一抽的',
+    "he's staring blankly and not responding, his mouth is twitching",
 ]
 
 NOT_EMERGENCIES = [
@@ -44,6 +47,8 @@ NOT_EMERGENCIES = [
     'my epileptic son had his usual short seizure this morning, back to normal now, just logging it',
     'my cat is having a seizure what do i do',
     'are seizures hereditary',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'my eyelid keeps twitching, is it stress?',
 ]
 
 

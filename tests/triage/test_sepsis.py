@@ -27,6 +27,12 @@ EMERGENCIES = [
     # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
     'my dads been sick for a few days, today hes really drowsy, his skin is mottled and he hasnt peed since yesterday',
     'temp 40 rash that doesnt go away when i press a glass on it, my son is 5',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    "her tummy is rock hard and she's in agony",
+    '肚子突然剧痛，摸着硬得像木板',
+    '宝宝发烧，脖子硬硬的，身上有紫色的点点，按了不褪',
+    "my mum isn't making sense and she's really hot to touch",
+    "I have sickle cell and i've got a fever of 38.6",
 ]
 
 NOT_EMERGENCIES = [
@@ -40,6 +46,8 @@ NOT_EMERGENCIES = [
     'i watched a video about sepsis and got scared, i just have a paper cut',
     '低烧37.5 精神很好 能吃能睡',
     'my kidney infection is better on antibiotics, no fever now',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'I have sickle cell, need a repeat prescription for folic acid',
 ]
 
 

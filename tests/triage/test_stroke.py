@@ -39,6 +39,12 @@ EMERGENCIES = [
     # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
     'My father words come out wrong, he say fork when he mean phone, started this morning, he is confuse',
     'had a stroke in 2019 and this morning his speech is still slurred but now his face is drooping too',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    "it's probably nothing but my wife's face looks a bit droopy on the left and her words are coming out funny",
+    '应该没什么事，就是我爸说话有点大舌头，嘴有点歪，半小时前开始的',
+    "sudden terrible pain in my left eye and i'm seeing halos around lights",
+    "the vision in my right eye went dark like a curtain, it's coming back now",
+    "kinda weird, my left hand went clumsy an hour ago and i can't hold my cup, probably slept on it?",
 ]
 
 NOT_EMERGENCIES = [
@@ -73,6 +79,10 @@ NOT_EMERGENCIES = [
     'Mother stroke last year, now she walk with cane and left hand still weak, need physio referral',
     '我妈去年脑梗 现在拄拐 左手还没力气 想转康复科',
     '我爷爷2015年中风过 现在说话还是有点不清楚 能吃褪黑素吗',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    '我爸以前中风过，现在嘴还有点歪，能吃阿司匹林吗',
+    'my dad had a stroke 3 years ago, his mouth still droops a little, can he fly?',
+    'woke up with my arm numb, slept on it funny, fine after shaking it',
 ]
 
 

@@ -38,6 +38,18 @@ EMERGENCIES = [
     '😭😭 我女朋友 wrist 割了 好多血 stop 不了',
     '我儿子说他活着就是个累赘 刚才把自己锁在厕所里',
     'my son posted on his instagram that this is his last day, cant reach him',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    "kinda feel like i might not be here tomorrow, i've sorted my things out and written letters",
+    'been saving up my tablets for a while now, i think i have enough',
+    "i've given my dog to my neighbour and written goodbye letters to my kids",
+    '我把存款都转给我妹了，遗书写好放在抽屉里',
+    '他说以后你们不用管我了，把手机和电脑都送人了',
+    "my brother keeps saying it'll all be over soon and he's been looking up how to tie a noose",
+    '我可能想多了，我女儿最近把她的东西都分给同学了，还说谢谢大家的照顾',
+    'i think my friend might be planning something, she gave me her favourite necklace and said to remember her',
+    "I've been researching how many of my antidepressants it would take, sorry to bother",
+    '这几天一直在查吃多少片安眠药会睡过去',
+    'ctb tonight, sorry everyone',
 ]
 
 NOT_EMERGENCIES = [
@@ -64,6 +76,17 @@ NOT_EMERGENCIES = [
     # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
     '开会开得我想死 😩',
     '热得想死 空调坏了',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'gave my old books to my niece and wrote her a letter for her birthday',
+    'i want to make a will, who can witness it?',
+    'sorted my things out for the move next week, very stressed',
+    '我们搬家，把家具都送人了',
+    "i'm writing a farewell card for my colleague, what should i say",
+    'my grandma wrote a will last year, can she change her GP?',
+    '我女儿把玩具都送给表妹了，她长大了不玩了',
+    '我爷爷立了遗嘱，身体挺好的，就是想提前安排',
+    '在看一本小说，女主角写了遗书，看哭了',
+    '上班累成狗，活不下去了哈哈',
 ]
 
 

@@ -34,6 +34,16 @@ EMERGENCIES = [
     # Round 10: phrasings from tests/data/triage_train10.jsonl and their variants.
     '被人打了 肚子挨了好几脚 现在肚子疼得厉害 头晕想吐',
     'fell off motorbike, my leg bone sticking out through skin',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    "my dad (70) fell and now can't really move his leg and it looks shorter",
+    "my mum fell on the kitchen floor, her foot is pointing outwards and she can't get up",
+    '我奶奶摔了，右腿比左腿短，还往外撇',
+    '儿子踢球摔倒了，脖子疼，胳膊发麻',
+    'my son got tackled at rugby, neck is sore and his fingers are tingling',
+    "got zapped fixing a light switch, now my heart feels like it's skipping and my hand has a burn mark",
+    '修插座的时候被电了一下，现在心慌，手上有烧伤',
+    'my little girl got bleach in her eye',
+    '洗厕所的时候洁厕灵溅到眼睛里了',
 ]
 
 NOT_EMERGENCIES = [
@@ -58,6 +68,11 @@ NOT_EMERGENCIES = [
     'my dad was in a car accident in 2010 and broke his back, now he has chronic back pain, what painkillers',
     '2018年从梯子上摔下来髋骨骨折 现在阴雨天膝盖疼',
     '发烧38度 喉咙疼 两天了 能吃能睡',
+    # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
+    'my leg has always been a bit shorter than the other, do i need insoles',
+    'grandma fell last month, bruised hip, walking ok now with a stick',
+    'touched an electric fence on a walk, felt a zap, totally fine now',
+    '碰到电蚊拍被电了一下，没什么感觉',
 ]
 
 
