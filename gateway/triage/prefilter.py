@@ -167,9 +167,30 @@ def _better(a: Strings | None, b: Strings | None) -> Strings | None:
         return a
 
     def score(s: Strings) -> tuple[int, int]:
-        return (min(4, min(len(x) for x in s)), -len(s))
+        return (min(_selectivity(x) for x in s), -len(s))
 
     return a if score(a) >= score(b) else b
+
+
+# Words in most messages: a condition made of one of them rules out almost nothing, so a
+# rarer literal of the same pattern is the better proof ("had " vs "pills").
+_COMMON = frozenset(
+    "a an and are as at be been but by can could did do does for from get got had has have "
+    "he her him his how i if in is it its me my no not of on or our she so that the their "
+    "them then there they this to up was we were what when will with would you your day days "
+    "ave ing the".split()
+)
+
+
+def _selectivity(literal: str) -> int:
+    """How rarely a required string occurs in patient text, roughly: 1 (everywhere) to 6."""
+    words = literal.split()
+    if not literal.strip() or (len(words) == 1 and words[0] in _COMMON):
+        return 1
+    if len(literal) <= 2 and literal.isascii():
+        return 1
+    # A CJK character narrows about as much as two or three Latin letters.
+    return min(6, sum(1 if c.isascii() else 2 for c in literal.strip()))
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> tuple[Strings | None, Strings | None]:
