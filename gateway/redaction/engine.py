@@ -11,18 +11,22 @@ from typing import Protocol
 
 from gateway.redaction.base import Entity
 from gateway.redaction.names_repeat import repeat_names
+from gateway.redaction.normalize import normalize
 from gateway.redaction.patterns import PatternRecognizer, PatternRule, fold
 from gateway.redaction.recognizers import (
     address,
+    address_intl,
     contact,
     dates,
     financial,
     identity,
     medical,
+    spoken,
 )
 from gateway.redaction.recognizers.names_en import EnglishNameRecognizer
 from gateway.redaction.recognizers.names_en_cues import EnglishNameCuesRecognizer
 from gateway.redaction.recognizers.names_en_forms import EnglishNameFormsRecognizer
+from gateway.redaction.recognizers.names_world import WorldNameRecognizer
 from gateway.redaction.recognizers.names_zh import ChineseNameRecognizer
 from gateway.redaction.recognizers.names_zh_forms import ChineseNameFormsRecognizer
 
@@ -38,6 +42,8 @@ PATTERN_FAMILIES: dict[str, Sequence[PatternRule]] = {
     "medical": medical.RULES,
     "dates": dates.RULES,
     "address": address.RULES,
+    "address_intl": address_intl.RULES,
+    "spoken": spoken.RULES,
 }
 
 # When two findings overlap with the same score, the more specific type wins.
@@ -96,7 +102,7 @@ class RegistryAnalyzer:
         self.min_score = min_score
 
     def analyze(self, text: str) -> list[Entity]:
-        folded = fold(text)
+        folded = normalize(fold(text))
         found: list[Entity] = []
         for recognizer in self.recognizers:
             found.extend(recognizer.analyze(text, folded))
@@ -106,13 +112,17 @@ class RegistryAnalyzer:
 
 def default_analyzer() -> RegistryAnalyzer:
     rules = [rule for family in PATTERN_FAMILIES.values() for rule in family]
+    patterns = PatternRecognizer(rules)
     return RegistryAnalyzer(
         [
-            PatternRecognizer(rules),
+            patterns,
             ChineseNameRecognizer(),
             ChineseNameFormsRecognizer(),
             EnglishNameRecognizer(),
             EnglishNameFormsRecognizer(),
             EnglishNameCuesRecognizer(),
+            spoken.SpokenNumberRecognizer(),
+            spoken.WrappedNumberRecognizer(patterns),
+            WorldNameRecognizer(),
         ]
     )

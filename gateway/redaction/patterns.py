@@ -16,6 +16,7 @@ from functools import lru_cache
 from gateway.redaction.base import Entity
 from gateway.redaction.boundaries import GROUPED_TYPES, trim_clinical_tail
 from gateway.redaction.cues import trie_regex
+from gateway.redaction.normalize import TRAD_TO_SIMPLIFIED
 from gateway.redaction.scan import Spans, Windows, find_cue, matches
 from gateway.redaction.validators import SEP, digits, gb11643, ipv4, luhn, plausible_date
 
@@ -41,6 +42,7 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD = _FoldTable()
+_FOLD.update(TRAD_TO_SIMPLIFIED)
 
 
 def fold(text: str) -> str:

@@ -157,3 +157,36 @@ def test_round9_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", ROUND9_NEGATIVES)
 def test_round9_negatives(text: str) -> None:
     assert_untouched(text, ("ADDRESS",))
+
+
+# Round 10: postcodes of the UK, Canada and Australia; boxes; Singapore blocks; HK/TW forms.
+ROUND10_POSITIVES = [
+    ("carers come to 9 Willow Close, York YO10 5DD on Mondays", "ADDRESS",
+     "9 Willow Close, York YO10 5DD"),
+    ("new place: 210 chemin Sainte-Foy, Québec QC G1S 2J5", "ADDRESS",
+     "210 chemin Sainte-Foy, Québec QC G1S 2J5"),
+    ("Unit 2/40 Ocean Parade, Coogee NSW 2034 is mum's", "ADDRESS",
+     "Unit 2/40 Ocean Parade, Coogee NSW 2034"),
+    ("mail to PO Box 310, Yellowknife NT X1A 2N2", "ADDRESS", "PO Box 310, Yellowknife NT X1A 2N2"),
+    ("we're at rr 1 box 22, elkins wv 26241", "ADDRESS", "rr 1 box 22, elkins wv 26241"),
+    ("Blk 45 Tampines St 42 #08-112 Singapore 520045", "ADDRESS",
+     "Blk 45 Tampines St 42 #08-112 Singapore 520045"),
+    ("寄到香港島銅鑼灣軒尼詩道500號18樓", "ADDRESS", "香港島銅鑼灣軒尼詩道500號18樓"),
+]
+
+ROUND10_NEGATIVES = [
+    "I walked 2 miles, then 3 more",
+    "Room 12, bed B, ward 4",
+    "box of 30 tablets, 2 boxes left",
+    "TSH 4.5, T4 12, NSW 2000 screening",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND10_POSITIVES)
+def test_round10_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND10_NEGATIVES)
+def test_round10_negatives(text: str) -> None:
+    assert_untouched(text, ("ADDRESS",))

@@ -143,3 +143,41 @@ def test_round3_negatives(text: str) -> None:
 )
 def test_spelled_email(value: str, verdict: bool | None) -> None:
     assert spelled_email(value) is verdict
+
+
+# Round 10: dictated and keypad-typed numbers, typo'd cues, "#" for "@".
+ROUND10_POSITIVES = [
+    ("my cell is six one seven, five five five, zero one four three", "PHONE",
+     "six one seven, five five five, zero one four three"),
+    ("call me on 0 7 9 1 1 1 2 3 4 5 6 tonight", "PHONE", "0 7 9 1 1 1 2 3 4 5 6"),
+    ("手机 1 3 6 - 1 2 3 4 - 5 6 7 8", "PHONE", "1 3 6 - 1 2 3 4 - 5 6 7 8"),
+    ("电话是幺五九，二二三三，四四五五，谢谢", "PHONE", "幺五九，二二三三，四四五五"),
+    ("手机 l39OO2233l4 打这个", "PHONE", "l39OO2233l4"),
+    ("phnoe 2l2-555-O1O9 after 5", "PHONE", "2l2-555-O1O9"),
+    ("Sydney mobile 0413 222 333", "PHONE", "0413 222 333"),
+    ("邮箱 wangfang#163.com 发我", "EMAIL", "wangfang#163.com"),
+    ("mail me: kate.lee # gmail.com", "EMAIL", "kate.lee # gmail.com"),
+]
+
+ROUND10_NEGATIVES = [
+    "血压一百五十到九十，心率八十几",
+    "一天三次，一次两片，连吃七天",
+    "体温三十八度五，吃了布洛芬",
+    "BP 150 over 95, pulse one hundred and two",
+    "pain went from eight to six to four after the meds",
+    "I took two, then one, then two more tablets",
+    "配药号码 1 2 3",
+    "shoe size 9, O2 sat 96%, 500ml water, lOl",
+    "试剂 bed#12.com 不是邮箱",
+    "call 9 1 1 right away",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND10_POSITIVES)
+def test_round10_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND10_NEGATIVES)
+def test_round10_negatives(text: str) -> None:
+    assert_untouched(text)

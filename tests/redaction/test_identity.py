@@ -114,3 +114,30 @@ def test_round9_one_document_per_cue(text: str, document: str, keep: str) -> Non
     got = found(text)
     assert ("PASSPORT", document) in got, got
     assert all(keep not in v for _, v in got), got
+
+
+# Round 10: IDs read aloud, keypad-spaced, wrapped over a line after a dash.
+ROUND10_POSITIVES = [
+    ("身份证号四四零三零六一九八二零五一五三四一八", "CN_ID", "四四零三零六一九八二零五一五三四一八"),
+    ("身份证 ４４０３０６１９８２０５１５３４１８", "CN_ID", "４４０３０６１９８２０５１５３４１８"),
+    ("ssn is one two three, four five, six seven eight nine", "SSN",
+     "one two three, four five, six seven eight nine"),
+    ("SSN 078-05-\n1120 on the form", "SSN", "078-05-\n1120"),
+    ("passport no. G 8 7 6 5 4 3 2 1 for the letter", "PASSPORT", "G 8 7 6 5 4 3 2 1"),
+]
+
+ROUND10_NEGATIVES = [
+    "HbA1c 7.2%, fasting 6.8\n- follow up in 3 months",
+    "dose 5-\n10 mg as needed",
+    "one two three four five six seven, breathe",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND10_POSITIVES)
+def test_round10_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND10_NEGATIVES)
+def test_round10_negatives(text: str) -> None:
+    assert_untouched(text)

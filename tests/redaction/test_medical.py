@@ -144,3 +144,25 @@ def test_round9_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize(("text", "keep"), ROUND9_KEEPS)
 def test_round9_value_after_number_kept(text: str, keep: str) -> None:
     assert all(keep not in v for _, v in found(text)), found(text)
+
+
+ROUND10_POSITIVES = [
+    ("Acct 55210987, billing says it's overdue", "MRN", "55210987"),
+    ("M R N is 7 7 1 2 0 4 5, from the wristband", "MRN", "7 7 1 2 0 4 5"),
+    ("核酸编号 2411 0503 9981，结果还没出", "MRN", "2411 0503 9981"),
+]
+
+ROUND10_NEGATIVES = [
+    "rx bin 610014, pcn ADV",
+    "Rx: amoxicillin 500 mg tid x 7 days",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND10_POSITIVES)
+def test_round10_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND10_NEGATIVES)
+def test_round10_negatives(text: str) -> None:
+    assert_untouched(text, ("MRN",))

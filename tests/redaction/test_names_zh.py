@@ -225,3 +225,33 @@ def test_round9_finds(text: str, value: str) -> None:
 @pytest.mark.parametrize("text", ROUND9_NEGATIVES)
 def test_round9_negatives(text: str) -> None:
     assert_untouched(text, ("PERSON",))
+
+
+# Round 10: dotted transliterated names, Hangul names, form fields, bracketed roles.
+ROUND10_POSITIVES = [
+    ("患者：古丽娜尔·吐尔逊，女，38岁", "古丽娜尔·吐尔逊"),
+    ("我爸叫艾合买提·阿不都，72岁", "艾合买提·阿不都"),
+    ("翻译说 이서연 明天来复诊", "이서연"),
+    ("紧急联系人：次仁央金 电话略", "次仁央金"),
+    ("收件人：父亲 王二虎，地址见上", "王二虎"),
+    ("病人：刘 芳，床号：8", "刘 芳"),
+    ("陈刚(主治医师)今天查房", "陈刚"),
+]
+
+ROUND10_NEGATIVES = [
+    "唐氏·综合征筛查低风险",
+    "患者：本人，无过敏史",
+    "联系人：同上",
+    "감사합니다 선생님, 잘 부탁드립니다 오늘 병원에 갑니다 내일도 갑니다",
+    "血压145/95，HbA1c 7.9%",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ROUND10_POSITIVES)
+def test_round10_finds(text: str, value: str) -> None:
+    assert_finds(text, "PERSON", value)
+
+
+@pytest.mark.parametrize("text", ROUND10_NEGATIVES)
+def test_round10_negatives(text: str) -> None:
+    assert_untouched(text, ("PERSON",))

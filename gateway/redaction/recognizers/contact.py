@@ -177,15 +177,15 @@ RULES = [
         context=PHONE_CUES,
     ),
     PatternRule(
-        # UK mobiles 07xxx xxxxxx (often 5-3-3), Taiwan mobiles 09xx-xxx-xxx.
+        # UK mobiles 07xxx xxxxxx (often 5-3-3), Taiwan 09xx-xxx-xxx, Australia 04xx xxx xxx.
         "PHONE",
         re.compile(
-            rf"{_NB}(?:(?:\+44{S}7|07)\d{{3}}{S}\d{{3}}{S}\d{{3}}|09\d{{2}}{S}\d{{3}}{S}\d{{3}}){_NA}"
+            rf"{_NB}(?:(?:\+44{S}7|07)\d{{3}}{S}\d{{3}}{S}\d{{3}}|0[49]\d{{2}}{S}\d{{3}}{S}\d{{3}}){_NA}"
         ),
         0.85,
         "uk_mobile",
         digit_window=True,
-        min_digits=11,
+        min_digits=10,
         context=PHONE_CUES,
     ),
     PatternRule(
