@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from gateway.triage.base import TriageResult
+from gateway.triage.dialect import fold
 from gateway.triage.model import (  # noqa: F401 - re-exported for rule authors' tools
     CHRONIC_CONCEPTS,
     EPISODIC_CONCEPTS,
@@ -245,7 +246,9 @@ class RuleTriager:
         return "active"
 
     def normalize(self, text: str) -> str:
-        """The message with misspelled English lexicon words corrected (typos.py)."""
+        """The message in simplified Mandarin (dialect.py), misspelled English lexicon words
+        corrected (typos.py)."""
+        text = fold(text)
         return text if self.typos is None else self.typos.fix(text)
 
     def mentions(self, text: str) -> list[Mention]:

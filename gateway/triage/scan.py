@@ -108,7 +108,7 @@ class MessageScan:
             and self.can("mild")
             and bool(
                 t.patterns["mild"].search(pre[-MILD_WINDOW:])
-                or t.patterns["mild"].search(clean, m.start(), clause[1])
+                or t.patterns["mild"].search(clean, m.start(), max(clause[1], m.end()))
             )
         )
         return Mention(concept, m.start(), m.end(), status, mild)

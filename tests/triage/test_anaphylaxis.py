@@ -30,6 +30,9 @@ EMERGENCIES = [
     # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
     'probably overreacting but after the cashews my throat feels a little tight and my voice is hoarse',
     '被马蜂蛰了，全身起疹子，嗓子发紧',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    '佢對蝦敏感，啱啱食咗蝦餃，而家塊面腫晒，氣都喘唔順',
+    '我對花生敏感，食咗塊餅之後喉嚨好緊，聲都啞埋',
 ]
 
 NOT_EMERGENCIES = [
@@ -47,6 +50,8 @@ NOT_EMERGENCIES = [
     'my lips swell a little when i eat kiwi, goes away in an hour, nothing else',
     # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
     'bee stung my arm, red and a bit swollen around the sting, itchy',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    '佢對花粉敏感，春天成日打乞嚏，想開啲抗敏藥',
 ]
 
 

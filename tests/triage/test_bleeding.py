@@ -32,6 +32,11 @@ EMERGENCIES = [
     '有点咳血，大概半杯',
     '我老公吐血了，大概一碗',
     "not a big deal but there's quite a lot of blood in the toilet after i pooed, the whole bowl is red",
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    '我婆婆肝硬化，刚才吐了一大盆黑红色的血',
+    '老公吃阿哌沙班，鼻血流了一个多小时，堵不住',
+    'my stoma bag keeps filling up with blood since the op',
+    '我個仔有血友病，膝頭撞咗一下，而家腫得好快',
 ]
 
 NOT_EMERGENCIES = [
@@ -54,6 +59,9 @@ NOT_EMERGENCIES = [
     'had a little blood in my spit after the dentist',
     'coughed up a little bit of blood-streaked phlegm once last week, fine since',
     '咳嗽痰里有几丝血，感冒好几天了',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    'dad is on rivaroxaban, short nosebleed this morning, stopped after a few minutes of pinching',
+    '爸爸吃薄血藥，刮鬍子割到一點點，壓一下就止血了',
 ]
 
 

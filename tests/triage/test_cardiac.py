@@ -52,6 +52,10 @@ EMERGENCIES = [
     # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
     "this is silly but my chest feels kinda heavy and i'm sweating a bit, i'm 60",
     '不好意思，我妈脸色有点发灰，出冷汗，说胸口闷',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    'on dialysis, skipped my last two sessions, legs feel like jelly and my heart keeps skipping',
+    '我媽洗腎嘅，尋日冇去洗，而家話隻腳好軟，心跳亂',
+    '透析漏了两次，现在胸口闷，手脚没劲',
 ]
 
 NOT_EMERGENCIES = [
@@ -78,6 +82,10 @@ NOT_EMERGENCIES = [
     'bp 158/104 this morning, no headache, should I up my meds',
     # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
     'probably nothing, a little twinge in my chest when I press on my ribs after moving boxes',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    'missed my dialysis on Friday, feel totally fine, going tomorrow, what should I eat tonight',
+    '透析少做了一次，没什么不舒服，明天补上',
+    'pink frothy milkshake gave me a stomach ache lol',
 ]
 
 

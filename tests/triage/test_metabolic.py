@@ -27,6 +27,10 @@ EMERGENCIES = [
     # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
     "dad is pale and sweaty and can't stay awake, he's on insulin",
     "type 1, my meter reads HI and i'm breathing kinda fast and throwing up",
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    "I have Addison's and I've been sick all morning, can't keep my hydrocortisone down, feel faint",
+    '肾上腺功能不全，吐了一上午，激素药吃不进去，人迷迷糊糊',
+    '老婆懷孕有糖尿病打緊胰島素，而家出晒冷汗、手震，講嘢亂晒',
 ]
 
 NOT_EMERGENCIES = [
@@ -40,6 +44,9 @@ NOT_EMERGENCIES = [
     '糖尿病，运动后出了一身汗，精神很好',
     'diabetic, sweat a lot at the gym, feel fine',
     '血糖测不出来是不是血糖仪坏了',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    "I have Addison's, what's the sick day rule for my hydrocortisone?",
+    '阿媽有糖尿，今朝有少少低血糖，飲咗杯糖水即刻好返',
 ]
 
 

@@ -28,6 +28,10 @@ EMERGENCIES = [
     "i hate to bother but my baby (4 weeks) seems a little floppy and isn't really feeding",
     'baby 五周 发烧 38.3',
     'hi, 12 year old son kicked in the groin at football, now awful pain and swelling in his testicle',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    'BB 六個星期大，發燒38度2，唔肯食奶',
+    'my son keeps vomiting green and his tummy is swollen',
+    '儿子从中午开始一直哭，吐了两次绿色的东西，肚子胀得很硬',
 ]
 
 NOT_EMERGENCIES = [
@@ -43,6 +47,9 @@ NOT_EMERGENCIES = [
     '宝宝一个半月 体温36.9 打嗝',
     # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
     'balls a bit sore after a long bike ride, no swelling',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    '我個仔發燒38度，仲識玩識食，使唔使睇醫生',
+    'my 4 year old ate some green jelly and was sick once, now playing happily',
 ]
 
 

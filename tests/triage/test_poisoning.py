@@ -49,6 +49,16 @@ EMERGENCIES = [
     # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
     'my teenage son swallowed a couple of magnets an hour ago',
     '孩子吞了两颗磁力珠',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    "my toddler had nana's fentanyl patch in his mouth, he is very drowsy",
+    '孩子把奶奶的芬太尼贴片舔了，现在昏昏沉沉的',
+    "dad's on lithium, he's been vomiting, shaking and is confused today",
+    '妈妈吃碳酸锂的，这两天拉肚子，手抖，走路不稳',
+    'on fluoxetine and took tramadol for my back, now twitching, sweating and my heart is racing',
+    '食緊抗抑鬱藥，又食咗曲馬多，而家腳一直抽動，出好多汗，發燒',
+    '阿爸食咗兩排安眠藥，叫極佢都唔醒',
+    'BB 食咗阿爺嘅降壓藥，唔知食咗幾粒，而家好眼瞓',
+    '煤气灶开着没点着，爸爸晕倒在厨房',
 ]
 
 NOT_EMERGENCIES = [
@@ -84,6 +94,12 @@ NOT_EMERGENCIES = [
     # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
     'got shampoo in my eye, rinsed it, a bit red',
     '洗发水进眼睛了，冲了一下，有点红',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    'how should we throw away used fentanyl patches safely, we have kids',
+    "I'm on lithium, can I take paracetamol for a headache?",
+    'started sertraline last week, a bit nauseous, is that normal',
+    "Our CO alarm chirped - it's the low battery warning, everyone's fine",
+    '燃气报警器响了一下，原来是电池没电了，大家都好',
 ]
 
 

@@ -39,6 +39,12 @@ EMERGENCIES = [
     '孩子在游泳池被捞上来，现在一直咳嗽，迷迷糊糊的',
     "pulled my little brother out of the lake, he's coughing and really sleepy",
     'she keeps nodding off and her lips are kind of purple',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    "his heart failure is worse, he's bringing up pink frothy spit and has to sit up to breathe",
+    '我婆婆心衰，今晚咳出粉红色泡沫样的痰',
+    "he has MND, his breathing has gone really shallow and he's hard to rouse",
+    'asthmatic, using my blue inhaler every 20 minutes, i can only say 3 words at a time',
+    '我爸爸有心臟衰竭，講話都好喘，一句話說不完，要坐著先可以呼吸',
 ]
 
 NOT_EMERGENCIES = [
@@ -64,6 +70,8 @@ NOT_EMERGENCIES = [
     "my kid's lips turned blue from a blue raspberry ice pop haha",
     '嘴唇不紫，也不喘，就是有点咳嗽',
     'doing a first aid course: what should you do if someone is drowning?',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    "my dad's COPD is a bit worse with a cold, sats 93 as usual, talking in full sentences",
 ]
 
 

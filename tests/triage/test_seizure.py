@@ -25,6 +25,9 @@ EMERGENCIES = [
     # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
     '孩子有点不对劲，一直盯着前面，叫他没反应，手一抽一抽的',
     "he's staring blankly and not responding, his mouth is twitching",
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    'his seizures usually stop in a minute but this one has gone on 6 minutes and his lips are blue',
+    '我個女有癲癇，今次抽咗七八分鐘都未停',
 ]
 
 NOT_EMERGENCIES = [
@@ -49,6 +52,10 @@ NOT_EMERGENCIES = [
     'are seizures hereditary',
     # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
     'my eyelid keeps twitching, is it stress?',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    '孩子癫痫 今天在学校小发作了一次 半分钟就停了 很快恢复了',
+    '孩子癫痫发作要是超过五分钟，咪达唑仑什么时候给',
+    'if his seizure ever lasts more than 5 minutes, when do I give the midazolam?',
 ]
 
 

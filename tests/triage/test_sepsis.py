@@ -33,6 +33,15 @@ EMERGENCIES = [
     '宝宝发烧，脖子硬硬的，身上有紫色的点点，按了不褪',
     "my mum isn't making sense and she's really hot to touch",
     "I have sickle cell and i've got a fever of 38.6",
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    'kidney transplant in 2019, now a fever of 38.9 and shivering',
+    "had a liver transplant years ago, today I'm burning up and shaking",
+    '肝移植五年了，今天发烧39度，一直打冷颤',
+    '腎移植咗三年，今日發燒到39度',
+    'my op was 4 days ago and now my tummy is rock hard and it hurts to move',
+    '做完手术第三天，肚子疼得厉害，摸着硬邦邦的',
+    'my dad keeps throwing up green stuff and his belly is swollen and tight',
+    '個仔發高燒，身上有紫點，按落去都唔褪色',
 ]
 
 NOT_EMERGENCIES = [
@@ -48,6 +57,9 @@ NOT_EMERGENCIES = [
     'my kidney infection is better on antibiotics, no fever now',
     # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
     'I have sickle cell, need a repeat prescription for folic acid',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    'kidney transplant 10 years ago, can I have the flu jab',
+    'had my appendix out 3 weeks ago, scar a bit itchy, no fever',
 ]
 
 

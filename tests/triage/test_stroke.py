@@ -45,6 +45,10 @@ EMERGENCIES = [
     "sudden terrible pain in my left eye and i'm seeing halos around lights",
     "the vision in my right eye went dark like a curtain, it's coming back now",
     "kinda weird, my left hand went clumsy an hour ago and i can't hold my cup, probably slept on it?",
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    '我先生剛才吃晚飯時突然講話含糊，嘴角往右邊歪',
+    '我爸血压测了一下 210/130，头痛得要炸',
+    '阿媽突然一邊手冇力，講嘢唔清楚',
 ]
 
 NOT_EMERGENCIES = [
@@ -83,6 +87,9 @@ NOT_EMERGENCIES = [
     '我爸以前中风过，现在嘴还有点歪，能吃阿司匹林吗',
     'my dad had a stroke 3 years ago, his mouth still droops a little, can he fly?',
     'woke up with my arm numb, slept on it funny, fine after shaking it',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    'My aunt had a stroke in 2019 and her speech has been slurred ever since. Can we get speech therapy again?',
+    '阿爸中風咗三年，講嘢一直都唔係好清楚，想排言語治療',
 ]
 
 

@@ -50,6 +50,15 @@ EMERGENCIES = [
     "I've been researching how many of my antidepressants it would take, sorry to bother",
     '这几天一直在查吃多少片安眠药会睡过去',
     'ctb tonight, sorry everyone',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    "she keeps saying we'd be better off without her and she gave me her dog and her bank card",
+    "I'm not going to be a burden anymore, the tablets are lined up on my desk",
+    'he posted "see you all on the other side" and now he is not answering',
+    'how long would 30 paracetamol take to work, asking for myself',
+    '想好好睡一觉不用再醒过来，药我都攒够了',
+    '個仔鎖咗房門，留低張紙話對唔住，打電話都唔聽',
+    '阿媽成日話活落去都冇意思，今日將啲錢交晒俾我',
+    '老爸抑郁症，把他的存折都给了我，说以后别找他，电话现在打不通',
 ]
 
 NOT_EMERGENCIES = [
@@ -87,6 +96,11 @@ NOT_EMERGENCIES = [
     '我爷爷立了遗嘱，身体挺好的，就是想提前安排',
     '在看一本小说，女主角写了遗书，看哭了',
     '上班累成狗，活不下去了哈哈',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    'my daughter wants to move abroad and gave me her bike, she is so happy',
+    "today was so busy I'm drowning at work, need a sick note",
+    '今日返工忙到想死，有冇病假紙',
+    'thanks for everything, the appointment went well, see you next month',
 ]
 
 

@@ -44,6 +44,13 @@ EMERGENCIES = [
     '修插座的时候被电了一下，现在心慌，手上有烧伤',
     'my little girl got bleach in her eye',
     '洗厕所的时候洁厕灵溅到眼睛里了',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    "mum's on warfarin and banged her head on the door frame, now she's vomiting and drowsy",
+    '阿爺食緊薄血藥，跌親撞到個頭，啱啱嘔咗兩次',
+    '爷爷吃华法林，摔了一跤撞到头，现在头痛想吐',
+    'grandma has been on the floor since last night, she cannot get up and is confused',
+    '奶奶在地上躺了一整晚，爬不起来，尿是酱油色',
+    'my dad fell down the stairs, his leg is twisted outward and he cannot stand',
 ]
 
 NOT_EMERGENCIES = [
@@ -73,6 +80,9 @@ NOT_EMERGENCIES = [
     'grandma fell last month, bruised hip, walking ok now with a stick',
     'touched an electric fence on a walk, felt a zap, totally fine now',
     '碰到电蚊拍被电了一下，没什么感觉',
+    # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
+    'on apixaban, bumped my head on a shelf 3 days ago, no headache, feel normal',
+    '吃利伐沙班，头碰了一下柜门，没有头痛也没吐',
 ]
 
 
