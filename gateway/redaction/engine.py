@@ -15,6 +15,7 @@ from gateway.redaction.normalize import normalize
 from gateway.redaction.patterns import PatternRecognizer, PatternRule, fold
 from gateway.redaction.recognizers import (
     address,
+    address_en,
     address_intl,
     contact,
     dates,
@@ -42,6 +43,7 @@ PATTERN_FAMILIES: dict[str, Sequence[PatternRule]] = {
     "medical": medical.RULES,
     "dates": dates.RULES,
     "address": address.RULES,
+    "address_en": address_en.RULES,
     "address_intl": address_intl.RULES,
     "spoken": spoken.RULES,
 }

@@ -190,3 +190,61 @@ def test_round10_finds(text: str, kind: str, value: str) -> None:
 @pytest.mark.parametrize("text", ROUND10_NEGATIVES)
 def test_round10_negatives(text: str) -> None:
     assert_untouched(text, ("ADDRESS",))
+
+
+# Round 11: shape families (numbered dorms/yards, "里" + units, lettered flats, Taiwan lane
+# chains, rural routes with a site, unit-first English, Australian "unit/number", spelled-out
+# states, lower-case Canadian provinces, UK postcodes without the space, street corners).
+ROUND11_POSITIVES = [
+    ("宿舍在西区3号宿舍楼210，嗓子疼", "ADDRESS", "西区3号宿舍楼210"),
+    ("住东区3号院2单元401", "ADDRESS", "东区3号院2单元401"),
+    ("地址：安贞里五区2号楼1门302", "ADDRESS", "安贞里五区2号楼1门302"),
+    ("住在光明里6号楼105，腿肿", "ADDRESS", "光明里6号楼105"),
+    ("地址：天河区棠下村东二巷8号502房", "ADDRESS", "天河区棠下村东二巷8号502房"),
+    ("家住东风农场五队7号", "ADDRESS", "东风农场五队7号"),
+    ("寄到九龍何文田公主道18號帝庭園第2座15樓B室", "ADDRESS", "九龍何文田公主道18號帝庭園第2座15樓B室"),
+    ("地址：桃園市中壢區中山路300巷8弄5號2樓", "ADDRESS", "桃園市中壢區中山路300巷8弄5號2樓"),
+    ("住址是台中市北區三民路三段80號6樓之2", "ADDRESS", "台中市北區三民路三段80號6樓之2"),
+    ("送藥到荃灣綠楊新邨C座9樓F室", "ADDRESS", "荃灣綠楊新邨C座9樓F室"),
+    ("apt 2r 410 w 23rd st, new york ny 10011", "ADDRESS", "apt 2r 410 w 23rd st, new york ny 10011"),
+    ("ste 9, 80 queen st e, toronto on m5c 1s1", "ADDRESS", "ste 9, 80 queen st e, toronto on m5c 1s1"),
+    ("Unit: 7/21 Beach Rd, Bondi NSW 2026", "ADDRESS", "7/21 Beach Rd, Bondi NSW 2026"),
+    ("10 Park Row, Leeds LS15AB", "ADDRESS", "10 Park Row, Leeds LS15AB"),
+    ("5 Mill Lane, Great Shelford, Cambridge CB22 5EW", "ADDRESS",
+     "5 Mill Lane, Great Shelford, Cambridge CB22 5EW"),
+    ("12 Pine St, Apt 3, Austin, Texas 78701", "ADDRESS", "12 Pine St, Apt 3, Austin, Texas 78701"),
+    ("RR 4, Site 12, Box 3, Ponoka AB T4J 1R1", "ADDRESS", "RR 4, Site 12, Box 3, Ponoka AB T4J 1R1"),
+    ("HC 1 Box 55, Marfa TX 79843", "ADDRESS", "HC 1 Box 55, Marfa TX 79843"),
+    ("PO Box 9, Broome WA 6725", "ADDRESS", "PO Box 9, Broome WA 6725"),
+    ("W3120 County Rd JJ, Lomira WI 53048", "ADDRESS", "W3120 County Rd JJ, Lomira WI 53048"),
+    ("i live on the corner of 9th and Elm", "ADDRESS", "9th and Elm"),
+    ("we live at the corner of Oak St and 2nd Ave", "ADDRESS", "Oak St and 2nd Ave"),
+    ("12 rue Nationale, app 4, Québec QC G1K 3T2", "ADDRESS", "12 rue Nationale, app 4, Québec QC G1K 3T2"),
+]
+
+ROUND11_NEGATIVES = [
+    "我在东区3号楼2楼做的CT",
+    "门诊北区2号楼3楼抽血",
+    "病房在南区5号楼1203",
+    "住院部北区3楼12床，血压140/90",
+    "复查在3号楼5楼",
+    "去了12号楼3楼201诊室",
+    "the bus stops at the corner of 5th and Main",
+    "we live on the corner, 5th house on the left",
+    "Apt 3 tablets at 5 pm",
+    "ste 200 3 days ago",
+    "unit 4 12 hours later",
+    "N1234 is my patient number",
+    "Room 12 3 mg of morphine",
+    "TSH 4.5, T4 12, NSW 2000 screening",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ROUND11_POSITIVES)
+def test_round11_finds(text: str, kind: str, value: str) -> None:
+    assert_finds(text, kind, value)
+
+
+@pytest.mark.parametrize("text", ROUND11_NEGATIVES)
+def test_round11_negatives(text: str) -> None:
+    assert_untouched(text, ("ADDRESS",))

@@ -13,7 +13,7 @@ import re
 from gateway.redaction.patterns import PatternRule
 
 _UK_CA = (
-    r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"  # UK (written with its space)
+    r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK (with or without its space)
     r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d)"  # Canada
 )
 _AU = r"(?-i:(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4})"
@@ -24,8 +24,12 @@ _CITY = r"(?-i:[A-Z])[A-Za-z\u00c0-\u024f'-]+(?:\s+(?-i:[A-Z])[A-Za-z\u00c0-\u02
 
 def _street_before(postcode: str) -> re.Pattern[str]:
     return re.compile(
-        r"(?:\b(?:Flat|Unit|Apt|Suite)\s*\w{1,4}(?:,\s*|/))?"
-        rf"\b\d{{1,5}}(?:-\d{{1,5}})?[A-Za-z]?\s+{_WORD}(?:\s+{_WORD}){{0,3}},\s*{_CITY},?\s+"
+        # A unit before ("Flat 2, ", "Unit 4/", Australian "12/34") or after the street
+        # (", apt 3"); a locality and a town ("Little Snoring, Fakenham").
+        r"(?:\b(?:Flat|Unit|Apt|Suite|Ste)\s*\w{1,4}(?:,\s*|/)|\b\d{1,5}/(?=\d))?"
+        rf"\b\d{{1,5}}(?:-\d{{1,5}})?[A-Za-z]?\s+{_WORD}(?:\s+{_WORD}){{0,3}}"
+        r"(?:,?\s*(?i:apt|appt|app|unit|suite|ste|flat|#)\.?\s*#?\w{1,5})?"
+        rf"(?:,\s*{_CITY}){{1,2}},?\s+"
         rf"(?:(?-i:[A-Z]{{2}})\s+)?{postcode}(?![A-Za-z0-9])"
     )
 
@@ -38,7 +42,7 @@ RULES = [
         "postcode_street",
         # Speed: the digit-led end of a postcode (lower-cased), and a window before it; a
         # bare "5th" or "10mg" is no anchor.
-        anchor=re.compile(r"\d(?:[a-z\d]?\s\d[a-z]{2}\b|[a-z]\s?\d[a-z]\d\b)"),
+        anchor=re.compile(r"\d(?:[a-z\d]?\s?\d[a-z]{2}\b|[a-z]\s?\d[a-z]\d\b)"),
         anchor_window=(120, 12),
     ),
     PatternRule(
@@ -52,9 +56,11 @@ RULES = [
     PatternRule(
         "ADDRESS",
         re.compile(
-            r"\b(?:P\.?\s?O\.?\s*Box|R\.?R\.?\s*\d{1,3},?\s*Box)\s*#?\d{1,6}"
+            # Rural routes and highway contracts, with a site: "RR 1, Site 5, Box 12".
+            r"\b(?:P\.?\s?O\.?\s*Box|(?:R\.?R\.?|HC|Rural\s+Route)\s*\d{1,3},?"
+            r"(?:\s*Site\s*\d{1,4},?)?\s*Box)\s*#?\d{1,6}"
             rf"(?:,\s*{_WORD}(?:\s+{_WORD})?(?:,?\s+[A-Za-z]{{2}})?"
-            rf"(?:\s+(?:{_POSTCODE}|\d{{5}}(?:-\d{{4}})?))?)?(?![A-Za-z0-9])",
+            rf"(?:\s+(?:{_POSTCODE}|\d{{5}}(?:-\d{{4}})?|\d{{4}}))?)?(?![A-Za-z0-9])",
             re.IGNORECASE,
         ),
         0.85,

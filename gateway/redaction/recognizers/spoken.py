@@ -37,7 +37,13 @@ _ZH_RUN = re.compile(
     rf"{_Z}(?<![{_NOT_ZH_NUM}]{_Z})(?:(?:[ ，,、\-]{{1,2}})?{_Z}){{6,17}}[xX叉]?"
     rf"(?![{_NOT_ZH_NUM}])"
 )
-# Speed: the word pattern only runs when seven digit words can be there at all.
+# Speed: one scan says whether a spaced-digit or a digit-word run can be there at all: either
+# holds a separator, then three spaced digits or two digit words (most texts have neither).
+_LATIN_GATE = re.compile(
+    rf"[ ,\-](?:[0-9](?:[ ]{{1,2}}|[ ]?-[ ]?)[0-9](?:[ ]{{1,2}}|[ ]?-[ ]?)[0-9]"
+    rf"|{_W}(?:[ ]?[,\-][ ]?|[ ]+){_W})"
+)
+# The word pattern then only runs when seven digit words can be there.
 _EN_GATE = ("zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _MIN_ITEMS = 7
 _ITEM = re.compile(rf"{_W}|\d|{_Z}|[xX叉]")
@@ -84,9 +90,11 @@ def _type_of(number: str, lowered: str, start: int) -> tuple[str, int] | None:
 class SpokenNumberRecognizer:
     @staticmethod
     def _runs(lowered: str) -> list[re.Match[str]]:
-        runs = list(_SPACED_RUN.finditer(lowered))
-        if sum(lowered.count(w) for w in _EN_GATE) >= _MIN_ITEMS:
-            runs += _EN_RUN.finditer(lowered)
+        runs: list[re.Match[str]] = []
+        if _LATIN_GATE.search(lowered) is not None:
+            runs += _SPACED_RUN.finditer(lowered)
+            if sum(map(lowered.count, _EN_GATE)) >= _MIN_ITEMS:
+                runs += _EN_RUN.finditer(lowered)
         if not lowered.isascii():
             runs += _ZH_RUN.finditer(lowered)
         return runs
