@@ -37,6 +37,8 @@ EMERGENCIES = [
     '老公吃阿哌沙班，鼻血流了一个多小时，堵不住',
     'my stoma bag keeps filling up with blood since the op',
     '我個仔有血友病，膝頭撞咗一下，而家腫得好快',
+    # Round 13: colloquial Chinese (tests/data/triage_train13.jsonl and variants).
+    "来月经量特别大 一小时换两片 站起来眼前发黑要晕",
 ]
 
 NOT_EMERGENCIES = [
@@ -62,6 +64,8 @@ NOT_EMERGENCIES = [
     # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
     'dad is on rivaroxaban, short nosebleed this morning, stopped after a few minutes of pinching',
     '爸爸吃薄血藥，刮鬍子割到一點點，壓一下就止血了',
+    # Round 13: colloquial Chinese (tests/data/triage_train13.jsonl and variants).
+    "月经量有点多 一天换五六片 人挺好的",
 ]
 
 

@@ -56,6 +56,8 @@ EMERGENCIES = [
     'on dialysis, skipped my last two sessions, legs feel like jelly and my heart keeps skipping',
     '我媽洗腎嘅，尋日冇去洗，而家話隻腳好軟，心跳亂',
     '透析漏了两次，现在胸口闷，手脚没劲',
+    # Round 13: colloquial Chinese (tests/data/triage_train13.jsonl and variants).
+    "心跳得咚咚的跟打鼓一样 眼前发黑 快晕倒了",
 ]
 
 NOT_EMERGENCIES = [

@@ -14,6 +14,9 @@ EMERGENCIES = [
     "found my elderly neighbour on the floor, house freezing, she's ice cold and mumbling",
     "老人冻了一夜，浑身冰凉，迷迷糊糊的",
     "my dad was outside all night in the snow, he's stopped shivering and is really drowsy",
+    # Round 13: colloquial Chinese (tests/data/triage_train13.jsonl and variants).
+    "大热天在地里干活 我爸晕过去了 身上烫得很",
+    "在大棚里干活晕倒了 叫不醒",
 ]
 
 NOT_EMERGENCIES = [
@@ -21,6 +24,8 @@ NOT_EMERGENCIES = [
     "昨天在外面晒得有点头晕，休息就好了",
     "my hands get ice cold in winter, is that normal?",
     "is it safe to use a sauna when pregnant?",
+    # Round 13: colloquial Chinese (tests/data/triage_train13.jsonl and variants).
+    "大热天干活有点累 歇了会喝了水就好了",
 ]
 
 

@@ -52,6 +52,8 @@ EMERGENCIES = [
     'i can see the cord coming out',
     '我看到脐带掉出来了',
     "gave birth yesterday and i've soaked through two towels with blood in an hour",
+    # Round 13: colloquial Chinese (tests/data/triage_train13.jsonl and variants).
+    "怀孕八个月 下面突然流了好多血",
 ]
 
 NOT_EMERGENCIES = [
@@ -86,6 +88,8 @@ NOT_EMERGENCIES = [
     '孕34周 流鼻血了 捏一会就好了',
     # Round 11: understated, sign-described and indirect phrasings (triage_train11 families).
     'postpartum 3 weeks, bleeding has slowed to light spotting',
+    # Round 13: colloquial Chinese (tests/data/triage_train13.jsonl and variants).
+    "怀孕七个月 问问能不能坐飞机",
 ]
 
 

@@ -32,6 +32,9 @@ EMERGENCIES = [
     'BB 六個星期大，發燒38度2，唔肯食奶',
     'my son keeps vomiting green and his tummy is swollen',
     '儿子从中午开始一直哭，吐了两次绿色的东西，肚子胀得很硬',
+    # Round 13: colloquial Chinese (tests/data/triage_train13.jsonl and variants).
+    "崽三个礼拜大 发烧38度 奶也不吃",
+    "宝宝才两个礼拜 摸着滚烫 一直睡",
 ]
 
 NOT_EMERGENCIES = [
@@ -50,6 +53,8 @@ NOT_EMERGENCIES = [
     # Round 12: chronic illness, medicines, caregivers, forwarded, Cantonese and traditional.
     '我個仔發燒38度，仲識玩識食，使唔使睇醫生',
     'my 4 year old ate some green jelly and was sick once, now playing happily',
+    # Round 13: colloquial Chinese (tests/data/triage_train13.jsonl and variants).
+    "娃三岁了 上个礼拜发烧 现在好了",
 ]
 
 

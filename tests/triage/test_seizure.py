@@ -56,6 +56,8 @@ NOT_EMERGENCIES = [
     '孩子癫痫 今天在学校小发作了一次 半分钟就停了 很快恢复了',
     '孩子癫痫发作要是超过五分钟，咪达唑仑什么时候给',
     'if his seizure ever lasts more than 5 minutes, when do I give the midazolam?',
+    # Round 13: colloquial Chinese (tests/data/triage_train13.jsonl and variants).
+    "孩子上个月抽过一次 高热惊厥 医院查了没事 想问问注意什么",
 ]
 
 

@@ -59,6 +59,9 @@ EMERGENCIES = [
     '個仔鎖咗房門，留低張紙話對唔住，打電話都唔聽',
     '阿媽成日話活落去都冇意思，今日將啲錢交晒俾我',
     '老爸抑郁症，把他的存折都给了我，说以后别找他，电话现在打不通',
+    # Round 13: colloquial Chinese (tests/data/triage_train13.jsonl and variants).
+    "我哥想不开 说要寻短见 现在人找不到了",
+    "我妹想不开要跳河 刚给我打的电话",
 ]
 
 NOT_EMERGENCIES = [
@@ -101,6 +104,9 @@ NOT_EMERGENCIES = [
     "today was so busy I'm drowning at work, need a sick note",
     '今日返工忙到想死，有冇病假紙',
     'thanks for everything, the appointment went well, see you next month',
+    # Round 13: colloquial Chinese (tests/data/triage_train13.jsonl and variants).
+    "电视剧里面的人喝农药了 看得我哭死了",
+    "我最近有点想不开 工作上的事 没有伤害自己的想法",
 ]
 
 
